@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Periscope",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Periscope", targets: ["Periscope"]),
+        .library(name: "PromQL", targets: ["PromQL"]),
+        .executable(name: "periscope", targets: ["periscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // PromQL lexer, parser, printer and rewrites. Depends on nothing else.
+        .target(name: "PromQL"),
+        // The public DSL: dashboards, panels, queries, variables, environments.
+        .target(name: "PeriscopeDSL"),
+        // Pipeline from DSL values to artifacts: environments, validation, layout, lowering, output.
+        .target(
+            name: "PeriscopeCompiler",
+            dependencies: [
+                "PeriscopeDSL", "PromQL",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Command-line frontend, reusable by user catalogs.
+        .target(
+            name: "PeriscopeCLI",
+            dependencies: [
+                "PeriscopeDSL", "PeriscopeCompiler", "PromQL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Umbrella module users import: the DSL plus the CLI entry point.
+        .target(name: "Periscope", dependencies: ["PeriscopeDSL", "PeriscopeCLI"]),
+        // The built-in example catalog rendered by `make render`.
+        .target(name: "PeriscopeExamples", dependencies: ["Periscope"]),
+        .executableTarget(name: "periscope", dependencies: ["PeriscopeCLI", "PeriscopeExamples"]),
+        // Benchmark workloads (W1, W2) and the driver that times them.
+        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PromQL"]),
+        // Golden-file and diagnostic assertions shared by the test targets.
+        .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler"]),
+
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
+        .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeCompiler", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeDSL", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
+        .testTarget(
+            name: "PeriscopeExamplesTests",
+            dependencies: ["PeriscopeExamples", "PeriscopeCompiler", "PeriscopeTestSupport"],
+            exclude: ["__Goldens__"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

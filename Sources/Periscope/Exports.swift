@@ -1,0 +1,2 @@
+@_exported import PeriscopeDSL
+@_exported import PeriscopeCLI
