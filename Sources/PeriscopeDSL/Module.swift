@@ -1,1 +1,0 @@
-// PeriscopeDSL module.
