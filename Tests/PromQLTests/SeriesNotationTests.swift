@@ -1,0 +1,147 @@
+import Foundation
+import PromQL
+import Testing
+
+/// `../shared/promql-corpus`, located from this file (following symlinks, so the folder is
+/// found from a throwaway package that links the test sources too).
+private let seriesCorpusDirectory: URL? = {
+    let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
+    let repository = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/promql-corpus")
+    return FileManager.default.fileExists(atPath: corpus.appendingPathComponent("series_cases.jsonl").path) ? corpus : nil
+}()
+
+private let seriesCorpusAvailable = seriesCorpusDirectory != nil
+
+private func loadSeriesCases() throws -> [[String: Any]] {
+    let url = try #require(seriesCorpusDirectory).appendingPathComponent("series_cases.jsonl")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    return try text.split(separator: "\n").map { line in
+        try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    }
+}
+
+@Suite("Series notation")
+struct SeriesNotationTests {
+    @Test(.enabled(if: seriesCorpusAvailable, "../shared/promql-corpus not found; skipping"))
+    func corpusConformance() throws {
+        let cases = try loadSeriesCases()
+        var floatTotal = 0, floatAgree = 0, histogramTotal = 0, histogramAgree = 0, failTotal = 0, failRejected = 0
+        var disagreements: [String] = []
+        for entry in cases {
+            let input = try #require(entry["input"] as? String)
+            let ok = try #require(entry["ok"] as? Bool)
+            let kind = try #require(entry["kind"] as? String)
+            let parsed = Result { () throws(SeriesNotationError) in try SeriesDescription(parsing: input) }
+            if !ok {
+                failTotal += 1
+                if case .failure = parsed { failRejected += 1 } else { disagreements.append("accepted invalid: \(input)") }
+            }
+            if kind == "histogram" {
+                histogramTotal += 1
+                let accepted = (try? parsed.get()) != nil
+                if accepted == ok { histogramAgree += 1 } else { disagreements.append("histogram \(ok ? "rejected" : "accepted"): \(input)") }
+                continue
+            }
+            floatTotal += 1
+            guard ok else {
+                if case .failure = parsed { floatAgree += 1 }
+                continue
+            }
+            guard case .success(let series) = parsed else {
+                disagreements.append("rejected valid: \(input)")
+                continue
+            }
+            let labels = try #require(entry["labels"] as? [String: String])
+            let rawValues = try #require(entry["values"] as? [Any])
+            let expected: [SeriesValue?] = rawValues.map { ($0 as? NSNumber).map { .float($0.doubleValue) } }
+            if series.labels == labels && series.values == expected {
+                floatAgree += 1
+            } else {
+                disagreements.append("different result for \(input): \(series)")
+            }
+        }
+        print("series_cases.jsonl: float \(floatAgree)/\(floatTotal) agree, histogram accept/reject \(histogramAgree)/\(histogramTotal) agree, invalid rejected \(failRejected)/\(failTotal)")
+        #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
+        #expect(floatAgree == floatTotal)
+        #expect(histogramAgree == histogramTotal)
+        #expect(failRejected == failTotal)
+        #expect(floatTotal > 0 && histogramTotal > 0)
+    }
+
+    @Test(arguments: [
+        ("a 1 2", ["__name__": "a"], [SeriesValue?.some(.float(1)), .float(2)]),
+        (#"a{b="c"} 1+2x3 _ stale"#, ["__name__": "a", "b": "c"], [.float(1), .float(3), .float(5), .float(7), nil, .stale]),
+        ("{} 1-1x3", [:], [.float(1), .float(0), .float(-1), .float(-2)]),
+        ("{} _x3 7", [:], [nil, nil, nil, .float(7)]),
+        ("m 5x2", ["__name__": "m"], [.float(5), .float(5), .float(5)]),
+        ("m:rate5m{} 0.5 +Inf -inf", ["__name__": "m:rate5m"], [.float(0.5), .float(.infinity), .float(-.infinity)]),
+        (#"{"my.metric", a='x'} 1e3 1_000 010"#, ["__name__": "my.metric", "a": "x"], [.float(1000), .float(1000), .float(8)]),
+        ("m 5m 1h30m", ["__name__": "m"], [.float(300), .float(5400)]),
+        ("m\t1\n2  ", ["__name__": "m"], [.float(1), .float(2)]),
+        (#"m{a="\"q\" \u00e9 \x41"} stale"#, ["__name__": "m", "a": "\"q\" é A"], [.stale]),
+    ] as [(String, [String: String], [SeriesValue?])])
+    func floatSeries(input: String, labels: [String: String], values: [SeriesValue?]) throws {
+        let series = try SeriesDescription(parsing: input)
+        #expect(series.labels == labels)
+        #expect(series.values == values)
+    }
+
+    @Test(arguments: [
+        "1 2 3", "m 1+1", "m 1x", "m 1xa", "m _-1", "m stalex2", "m foo", "m 1 2x3x4", "m{a=\"b\"}1",
+        "m{a=~\"b\"} 1", "m{a=\"b\" 1", "m 0x1F", "m 1a", "m{a=\"b\",,} 1", "m 1x99999999999", "m #c",
+        "m {{sum:1}}+{{sum:1}}", "m {{sum: 1}}", "m {{buckets:[]}}", "m {{schema:+1}}",
+    ])
+    func rejects(input: String) {
+        #expect(throws: SeriesNotationError.self) { try SeriesDescription(parsing: input) }
+    }
+
+    @Test func errorCarriesOffset() {
+        #expect(throws: SeriesNotationError(message: "unexpected identifier \"foo\" in series values, expected a number or \"stale\"", offset: 4)) {
+            try SeriesDescription(parsing: "m 1 foo")
+        }
+    }
+
+    @Test func histogramFields() throws {
+        let series = try SeriesDescription(parsing: "{} {{schema:1 sum:0.3 count:3.1 z_bucket:7.1 z_bucket_w:0.05 buckets:[5.1 10 7] offset:3 n_buckets:[4.1 5] n_offset:5 counter_reset_hint:gauge}}")
+        guard case .histogram(let histogram)?? = series.values.first else {
+            Issue.record("expected a histogram, got \(series.values)")
+            return
+        }
+        #expect(histogram.schema == 1)
+        #expect(histogram.sum == 0.3)
+        #expect(histogram.count == 3.1)
+        #expect(histogram.zeroCount == 7.1)
+        #expect(histogram.zeroThreshold == 0.05)
+        #expect(histogram.positiveBuckets == [5.1, 10, 7])
+        #expect(histogram.positiveSpans == [.init(offset: 3, length: 3)])
+        #expect(histogram.negativeBuckets == [4.1, 5])
+        #expect(histogram.negativeSpans == [.init(offset: 5, length: 2)])
+        #expect(histogram.counterResetHint == .gauge)
+    }
+
+    @Test func histogramIncrementReducesSchema() throws {
+        // Prometheus parse_test.go: "series with increment - with different schemas".
+        let series = try SeriesDescription(parsing: "{} {{buckets:[5] schema:0}}+{{buckets:[1 2] schema:1}}x2")
+        let buckets = series.values.map { value -> [Double] in
+            if case .histogram(let h)? = value { return h.positiveBuckets }
+            return []
+        }
+        #expect(buckets == [[5], [6, 2], [7, 4]])
+    }
+
+    @Test func histogramDecrementAndRepeat() throws {
+        let series = try SeriesDescription(parsing: "{} {{buckets:[5 10 7] schema:1}}-{{buckets:[1 2 3] schema:1}}x2 {{sum:1}}x1")
+        let described = series.values.map { value -> String in
+            guard case .histogram(let h)? = value else { return "?" }
+            return "\(h.positiveBuckets) \(h.sum)"
+        }
+        #expect(described == ["[5.0, 10.0, 7.0] 0.0", "[4.0, 8.0, 4.0] 0.0", "[3.0, 6.0, 1.0] 0.0", "[] 1.0", "[] 1.0"])
+    }
+
+    @Test func histogramSchemaMismatchIsAnError() {
+        #expect(throws: SeriesNotationError.self) {
+            try SeriesDescription(parsing: "{} {{buckets:[5 10 7] schema:1}}+{{buckets:[1 2 3] schema:0}}x2")
+        }
+    }
+}
