@@ -1,0 +1,52 @@
+/// A row of a dashboard: a header and the panels under it, optionally collapsed.
+///
+/// ```swift
+/// Row("Traffic") {
+///     TimeSeries("Requests") { PrometheusQuery("sum(rate(http_requests_total[5m]))") }
+/// }
+/// ```
+public struct Row: Sendable, Modifiable {
+    /// The row title.
+    public var title: String
+    /// Whether the row starts collapsed (its panels are then nested inside it).
+    public var collapsed: Bool
+    /// The panels of the row.
+    public var panels: [Panel]
+    /// Repeat the row for each value of a variable.
+    public var repeatVariable: String?
+    /// Where the row was written.
+    public var location: SourceLocation
+
+    /// Creates a row.
+    public init(
+        _ title: String, collapsed: Bool = false,
+        fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
+        @PanelBuilder panels: () -> [Panel]
+    ) {
+        self.title = title
+        self.collapsed = collapsed
+        self.panels = panels()
+        self.location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+    }
+
+    /// Collapses or expands the row.
+    public func collapsed(_ value: Bool = true) -> Self { with { $0.collapsed = value } }
+    /// Repeats the row for each value of a variable.
+    public func `repeat`(by variable: String) -> Self { with { $0.repeatVariable = variable } }
+}
+
+/// One entry of a dashboard: a panel outside any row, or a row with its panels.
+public enum DashboardItem: Sendable {
+    case panel(Panel)
+    case row(Row)
+}
+
+/// Collects the panels and rows of a dashboard.
+@resultBuilder
+public enum DashboardBuilder: ListBuilder {
+    public typealias Element = DashboardItem
+    public static func buildExpression(_ expression: some PanelConvertible) -> [DashboardItem] { [.panel(expression.panel)] }
+    public static func buildExpression(_ expression: Row) -> [DashboardItem] { [.row(expression)] }
+    public static func buildExpression(_ expression: [Row]) -> [DashboardItem] { expression.map(DashboardItem.row) }
+    public static func buildExpression(_ expression: [Panel]) -> [DashboardItem] { expression.map(DashboardItem.panel) }
+}

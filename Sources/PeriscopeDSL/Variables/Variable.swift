@@ -1,0 +1,147 @@
+/// The kinds of Grafana template variable.
+public enum VariableKind: String, Sendable, Hashable {
+    case query
+    case custom
+    case interval
+    case datasource
+    case constant
+    case textbox
+    case adhoc
+}
+
+/// When Grafana refreshes a query variable's options.
+public enum VariableRefresh: Int, Sendable, Hashable {
+    /// Never (Grafana's `0`): options are stored in the dashboard.
+    case never = 0
+    /// When the dashboard loads (`1`).
+    case onDashboardLoad = 1
+    /// When the time range changes (`2`).
+    case onTimeRangeChange = 2
+}
+
+/// How Grafana sorts a query variable's options.
+public enum VariableSort: Int, Sendable, Hashable {
+    case disabled = 0
+    case alphabeticalAscending = 1
+    case alphabeticalDescending = 2
+    case numericalAscending = 3
+    case numericalDescending = 4
+    case alphabeticalCaseInsensitiveAscending = 5
+    case alphabeticalCaseInsensitiveDescending = 6
+    case naturalAscending = 7
+    case naturalDescending = 8
+}
+
+/// Whether a variable's label or the whole variable is hidden.
+public enum VariableHide: Int, Sendable, Hashable {
+    case nothing = 0
+    case label = 1
+    case variable = 2
+}
+
+/// The selected value of a variable (`current`).
+public struct VariableCurrent: Sendable, Hashable {
+    /// The displayed text(s).
+    public var text: [String]
+    /// The value(s).
+    public var value: [String]
+
+    /// One selected value, displayed as itself unless `text` is given.
+    public init(_ value: String, text: String? = nil) {
+        self.value = [value]
+        self.text = [text ?? value]
+    }
+
+    /// Several selected values (for multi-value variables).
+    public init(values: [String]) {
+        self.value = values
+        self.text = values
+    }
+}
+
+/// One option of a custom or interval variable.
+public struct VariableOption: Sendable, Hashable {
+    /// The displayed text.
+    public var text: String
+    /// The value.
+    public var value: String
+
+    /// Creates an option.
+    public init(_ value: String, text: String? = nil) {
+        self.value = value
+        self.text = text ?? value
+    }
+}
+
+/// A dashboard template variable: the common model the typed variables (`QueryVariable`, …) wrap.
+public struct Variable: Sendable, Hashable, Modifiable {
+    /// The kind.
+    public var kind: VariableKind
+    /// The name, referenced as `$name` in queries.
+    public var name: String
+    /// The label shown in the variable bar.
+    public var label: String?
+    /// The description shown as a tooltip.
+    public var description: String?
+    /// What is hidden.
+    public var hide: VariableHide?
+    /// The query (query: the PromQL/`label_values(…)` query; datasource: the plugin type; constant/textbox: the value; custom/interval: the comma-separated options).
+    public var query: String?
+    /// The datasource of a query or adhoc variable.
+    public var datasource: DatasourceReference?
+    /// The options of custom and interval variables, in order.
+    public var options: [VariableOption]
+    /// Whether several values can be selected.
+    public var multi: Bool?
+    /// Whether an "All" option is offered.
+    public var includeAll: Bool?
+    /// The value "All" stands for, e.g. `.*`.
+    public var allValue: String?
+    /// The selected value.
+    public var current: VariableCurrent?
+    /// When options are refreshed.
+    public var refresh: VariableRefresh?
+    /// How options are sorted.
+    public var sort: VariableSort?
+    /// A regex that filters and extracts options.
+    public var regex: String?
+    /// Interval variables: whether the `auto` option is offered.
+    public var auto: Bool?
+    /// Interval variables: the number of steps `auto` divides the range into.
+    public var autoCount: Int?
+    /// Interval variables: the smallest interval `auto` picks.
+    public var autoMin: String?
+    /// Whether the value is left out of the URL.
+    public var skipURLSync: Bool?
+    /// Where the variable was written.
+    public var location: SourceLocation
+
+    /// Creates a variable of any kind; prefer the typed variables.
+    public init(kind: VariableKind, name: String, location: SourceLocation) {
+        self.kind = kind
+        self.name = name
+        self.options = []
+        self.location = location
+    }
+}
+
+/// A typed variable (`QueryVariable`, `CustomVariable`, …) wrapping a `Variable`.
+public protocol VariableConvertible: Sendable, Modifiable {
+    /// The underlying variable model.
+    var variable: Variable { get set }
+}
+
+extension Variable: VariableConvertible {
+    /// The variable itself.
+    public var variable: Variable {
+        get { self }
+        set { self = newValue }
+    }
+}
+
+/// Collects the variables of a dashboard.
+@resultBuilder
+public enum VariableBuilder: ListBuilder {
+    public typealias Element = Variable
+    public static func buildExpression(_ expression: some VariableConvertible) -> [Variable] { [expression.variable] }
+}
