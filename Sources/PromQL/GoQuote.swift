@@ -1,0 +1,94 @@
+/// Go's `%q` and `%#U` formatting, so error messages read exactly as Prometheus writes them.
+enum GoQuote {
+    /// `strconv.IsPrint`, approximated for the ranges that matter in PromQL input.
+    static func isPrint(_ r: Int32) -> Bool {
+        if r < 0x20 || r == 0x7F { return false }
+        if r >= 0x80 && r < 0xA0 { return false }
+        if r == 0xAD { return false }
+        if r >= 0xD800 && r < 0xE000 { return false }
+        if r > 0x10FFFF { return false }
+        if (r >= 0x200B && r <= 0x200F) || (r >= 0x2028 && r <= 0x202E) || (r >= 0x2060 && r <= 0x206F) { return false }
+        if r == 0xFEFF || r == 0xFFFE || r == 0xFFFF { return false }
+        if r >= 0xE000 && r <= 0xF8FF { return false }
+        return true
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: Swift.max(0, digits - s.count)) + s
+    }
+
+    private static func appendEscaped(_ r: Int32, quote: Character, to out: inout String) {
+        switch r {
+        case 0x07: out += "\\a"
+        case 0x08: out += "\\b"
+        case 0x0C: out += "\\f"
+        case 0x0A: out += "\\n"
+        case 0x0D: out += "\\r"
+        case 0x09: out += "\\t"
+        case 0x0B: out += "\\v"
+        case 0x5C: out += "\\\\"
+        default:
+            if let scalar = Unicode.Scalar(UInt32(r)), Character(scalar) == quote {
+                out += "\\"
+                out.append(quote)
+            } else if isPrint(r), let scalar = Unicode.Scalar(UInt32(r)) {
+                out.unicodeScalars.append(scalar)
+            } else if r < 0x80 {
+                out += "\\x" + hex(UInt32(r), digits: 2)
+            } else if r < 0x10000 {
+                out += "\\u" + hex(UInt32(r), digits: 4)
+            } else {
+                out += "\\U" + hex(UInt32(r), digits: 8)
+            }
+        }
+    }
+
+    /// `fmt.Sprintf("%q", r)` for a rune; negative values (end of input) print as U+FFFD.
+    static func rune(_ r: Int32) -> String {
+        let value = r < 0 || r > 0x10FFFF ? 0xFFFD : r
+        var out = "'"
+        appendEscaped(value, quote: "'", to: &out)
+        out += "'"
+        return out
+    }
+
+    /// `fmt.Sprintf("%#U", r)`: `U+0063 'c'`.
+    static func unicodeRune(_ r: Int32) -> String {
+        if r < 0 { return "U+FFFFFFFFFFFFFFFF" }
+        var out = "U+" + hex(UInt32(r), digits: 4).uppercased()
+        if isPrint(r), let scalar = Unicode.Scalar(UInt32(r)) {
+            out += " '"
+            out.unicodeScalars.append(scalar)
+            out += "'"
+        }
+        return out
+    }
+
+    /// `strconv.Quote` of raw bytes; invalid UTF-8 bytes print as `\xNN`. With `maxRunes`,
+    /// only that many runes are quoted (`%.10q`).
+    static func string<C: Collection>(_ bytes: C, maxRunes: Int = Int.max) -> String where C.Element == UInt8 {
+        var array = Array(bytes)
+        return array.withUnsafeMutableBufferPointer { buffer in
+            let view = UnsafeBufferPointer(buffer)
+            var out = "\""
+            var i = 0
+            var runes = 0
+            while i < view.count, runes < maxRunes {
+                let (r, width) = UTF8Decoding.decode(view, at: i)
+                if r == 0xFFFD && width == 1 {
+                    out += "\\x" + hex(UInt32(view[i]), digits: 2)
+                } else {
+                    appendEscaped(r, quote: "\"", to: &out)
+                }
+                i += width
+                runes += 1
+            }
+            out += "\""
+            return out
+        }
+    }
+
+    /// `strconv.Quote` of a Swift string.
+    static func string(_ text: String) -> String { string(Array(text.utf8)) }
+}
