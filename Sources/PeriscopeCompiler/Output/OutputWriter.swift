@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+#if canImport(Glibc)
+private let posixRename = Glibc.rename
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+private let posixRename = Darwin.rename
+private let posixWrite = Darwin.write
+#endif
+
+/// A failure to write or read rendered output.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    /// What failed, with the path.
+    public var description: String
+
+    init(_ description: String) { self.description = description }
+}
+
+/// Writes environment outputs under a directory atomically, and compares them with what is there.
+///
+/// A render is written into a staging folder inside the output directory first; only when
+/// every file is written are the environment folders swapped into place by `rename`. A failed
+/// render leaves the previous output untouched. Folders of environments not being rendered are
+/// left alone.
+public struct OutputWriter: Sendable {
+    /// The output directory, e.g. `build`.
+    public var directory: String
+
+    /// Creates a writer.
+    public init(directory: String) { self.directory = directory }
+
+    /// Writes `outputs`, replacing `<directory>/<environment>/` for each.
+    public func write(_ outputs: [EnvironmentOutput]) throws {
+        try Self.makeDirectories(directory)
+        let staging = directory + "/.periscope-staging-\(getpid())"
+        try? Self.removeTree(staging)
+        try Self.makeDirectories(staging)
+        do {
+            for output in outputs {
+                let root = staging + "/" + output.environment
+                var created = Set<String>()
+                for artifact in output.artifacts {
+                    let path = root + "/" + artifact.path
+                    let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
+                    if !created.contains(parent) {
+                        try Self.makeDirectories(parent)
+                        created.insert(parent)
+                    }
+                    try Self.writeFile(path, artifact.bytes)
+                }
+            }
+        } catch {
+            try? Self.removeTree(staging)
+            throw error
+        }
+        // Swap the new folders in; on failure put back what was moved.
+        var swapped: [(target: String, backup: String?)] = []
+        do {
+            for output in outputs {
+                let target = directory + "/" + output.environment
+                var backup: String?
+                if Self.exists(target) {
+                    backup = staging + "/.previous-" + output.environment
+                    try Self.rename(target, backup!)
+                }
+                swapped.append((target, backup))
+                try Self.rename(staging + "/" + output.environment, target)
+            }
+        } catch {
+            for entry in swapped.reversed() {
+                if let backup = entry.backup {
+                    if Self.exists(entry.target) { try? Self.removeTree(entry.target) }
+                    try? Self.rename(backup, entry.target)
+                }
+            }
+            try? Self.removeTree(staging)
+            throw error
+        }
+        try? Self.removeTree(staging)
+    }
+
+    /// The differences between `outputs` and the files on disk, one line each; empty when identical.
+    public func differences(from outputs: [EnvironmentOutput]) -> [String] {
+        var lines: [String] = []
+        for output in outputs {
+            let root = directory + "/" + output.environment
+            let onDisk = Set(Self.listFiles(root))
+            let rendered = Set(output.artifacts.map(\.path))
+            for artifact in output.artifacts {
+                let path = root + "/" + artifact.path
+                guard onDisk.contains(artifact.path) else {
+                    lines.append("missing: \(path)")
+                    continue
+                }
+                if Self.readFile(path) != artifact.bytes { lines.append("differs: \(path)") }
+            }
+            for extra in onDisk.subtracting(rendered).sorted() {
+                lines.append("not rendered: \(root)/\(extra)")
+            }
+        }
+        return lines
+    }
+
+    // MARK: File system helpers
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    static func makeDirectories(_ path: String) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError("cannot create directory \(path): \(error.localizedDescription)")
+        }
+    }
+
+    static func rename(_ from: String, _ to: String) throws {
+        if posixRename(from, to) != 0 {
+            throw OutputError("cannot move \(from) to \(to): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    static func removeTree(_ path: String) throws {
+        guard exists(path) else { return }
+        try FileManager.default.removeItem(atPath: path)
+    }
+
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var offset = 0
+        try bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
+            }
+        }
+    }
+
+    static func readFile(_ path: String) -> [UInt8]? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return [UInt8](data)
+    }
+
+    /// Regular files under `root`, relative, with `/` separators.
+    static func listFiles(_ root: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(relative)
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,61 @@
+/// Writes YAML scalars so that they read back as the same string, never as another type.
+public enum YAMLQuoting {
+    /// `text` as a plain scalar when that reads back as the same string, else double-quoted.
+    public static func string(_ text: String) -> String {
+        needsQuotes(text) ? doubleQuoted(text) : text
+    }
+
+    /// `text` in double quotes with YAML escapes.
+    public static func doubleQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += scalar.value <= 0xFF ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                        : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static let reserved: Set<String> = [
+        "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+        "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
+        ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN", "<<", "=",
+    ]
+
+    /// Whether `text` must be quoted to stay a string.
+    public static func needsQuotes(_ text: String) -> Bool {
+        if reserved.contains(text) { return true }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
+        if " \t".unicodeScalars.contains(last) || " \t".unicodeScalars.contains(first) { return true }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
+        if looksNumeric(text) { return true }
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value >= 0x80 && scalar.value < 0xA0 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF { return true }
+            if scalar == "#" && (previous == " " || previous == "\t") { return true }
+            if previous == ":" && (scalar == " " || scalar == "\t") { return true }
+            previous = scalar
+        }
+        return previous == ":"
+    }
+
+    private static func looksNumeric(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        guard let first = body.first else { return false }
+        if first == "." { return body.dropFirst().first?.isNumber ?? false }
+        return first.isNumber
+    }
+}

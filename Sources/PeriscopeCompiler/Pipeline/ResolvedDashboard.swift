@@ -1,0 +1,44 @@
+import PeriscopeDSL
+
+/// A dashboard with its environment overlays applied and its environment defaults filled in.
+public struct ResolvedDashboard: Sendable {
+    /// The dashboard after overlays (panel overlays included).
+    public var dashboard: Dashboard
+    /// The uid with the environment's `uidPrefix`.
+    public var uid: String
+    /// The folder: the dashboard's own, else `grafana.folder`, else `General`.
+    public var folder: String
+    /// The refresh: the dashboard's own, else `grafana.refresh`.
+    public var refresh: String?
+
+    /// Applies the overlays for `environment` and its defaults to `dashboard`.
+    public init(_ dashboard: Dashboard, environment: Environment) {
+        var resolved = dashboard.resolved(for: environment.name)
+        resolved.items = resolved.items.map { item -> DashboardItem in
+            switch item {
+            case .panel(let panel): return .panel(panel.resolved(for: environment.name))
+            case .row(var row):
+                row.panels = row.panels.map { $0.resolved(for: environment.name) }
+                return .row(row)
+            }
+        }
+        self.dashboard = resolved
+        self.uid = environment.grafana.uidPrefix + resolved.uid
+        self.folder = resolved.folder ?? environment.grafana.folder ?? "General"
+        self.refresh = resolved.refresh ?? environment.grafana.refresh
+    }
+}
+
+/// A dashboard lowered to Grafana JSON, with what the output stage needs to file it.
+public struct LoweredDashboard: Sendable, Equatable {
+    /// The final uid.
+    public var uid: String
+    /// The title.
+    public var title: String
+    /// The folder.
+    public var folder: String
+    /// The dashboard JSON.
+    public var json: JSONValue
+    /// Where the dashboard was defined.
+    public var location: SourceLocation
+}
