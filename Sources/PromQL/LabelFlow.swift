@@ -1,0 +1,272 @@
+// Label flow: which labels the series of an expression's result can carry, computed from
+// the expression alone (no metric inventory). Follows the Prometheus engine: aggregations,
+// vector matching, functions that drop the metric name, label_replace/label_join, absent().
+
+/// Whether a label can be present on an expression's result.
+public enum LabelSurvival: String, Sendable, Equatable {
+    /// The label is carried through to the result (whenever the input series have it).
+    case yes
+    /// The label is never present on the result.
+    case no
+    /// It depends on which labels the input series have, which the expression does not say.
+    case unknown
+}
+
+/// The labels an expression's result series can carry.
+///
+/// ```swift
+/// try PromQL.parse("sum by (job) (rate(x[5m]))").resultLabels          // .known(["job"])
+/// try PromQL.parse("rate(x[5m])").resultLabels.survival(of: "pod")     // .unknown
+/// try PromQL.parse("rate(x[5m])").resultLabels.survival(of: "__name__") // .no
+/// ```
+public enum LabelSet: Sendable, Equatable, Hashable {
+    /// The result carries at most these labels, each of them kept from the input
+    /// (`sum by (a) (x)` → `["a"]`; scalars and `vector(1)` → `[]`).
+    case known(Set<String>)
+    /// The result carries the input series' own labels, which are not known statically:
+    /// `including` are known to be kept, `excluding` are known to be absent, and any other
+    /// label may or may not be present.
+    case open(including: Set<String>, excluding: Set<String>)
+
+    /// An open set about which nothing is known.
+    public static let unconstrained = LabelSet.open(including: [], excluding: [])
+
+    /// Whether `label` can be present on the result.
+    public func survival(of label: String) -> LabelSurvival {
+        switch self {
+        case .known(let labels):
+            return labels.contains(label) ? .yes : .no
+        case .open(let including, let excluding):
+            if excluding.contains(label) { return .no }
+            return including.contains(label) ? .yes : .unknown
+        }
+    }
+
+    /// The labels known to be carried (`known`'s set, or `open`'s `including`).
+    public var carriedLabels: Set<String> {
+        switch self {
+        case .known(let labels): labels
+        case .open(let including, _): including
+        }
+    }
+
+    /// Whether other, unnamed labels may be present too.
+    public var isOpen: Bool {
+        if case .open = self { return true }
+        return false
+    }
+
+    /// The set with `labels` removed.
+    public func removing<S: Sequence>(_ labels: S) -> LabelSet where S.Element == String {
+        switch self {
+        case .known(let known): .known(known.subtracting(labels))
+        case .open(let including, let excluding): .open(including: including.subtracting(labels), excluding: excluding.union(labels))
+        }
+    }
+
+    /// The set with `labels` added.
+    public func adding<S: Sequence>(_ labels: S) -> LabelSet where S.Element == String {
+        switch self {
+        case .known(let known): .known(known.union(labels))
+        case .open(let including, let excluding): .open(including: including.union(labels), excluding: excluding.subtracting(labels))
+        }
+    }
+
+    /// The set restricted to `labels` (what `sum by (…)` or `on (…)` matching keeps).
+    public func keepingOnly(_ labels: Set<String>) -> LabelSet {
+        switch self {
+        case .known(let known): .known(known.intersection(labels))
+        case .open(_, let excluding): .known(labels.subtracting(excluding))
+        }
+    }
+
+    /// The labels either set can carry (the result of `a or b`).
+    public func union(_ other: LabelSet) -> LabelSet {
+        switch (self, other) {
+        case (.known(let a), .known(let b)):
+            return .known(a.union(b))
+        case (.known(let a), .open(let including, let excluding)), (.open(let including, let excluding), .known(let a)):
+            return .open(including: including.union(a), excluding: excluding.subtracting(a))
+        case (.open(let i1, let e1), .open(let i2, let e2)):
+            return .open(including: i1.union(i2), excluding: e1.intersection(e2))
+        }
+    }
+}
+
+extension Expr {
+    /// The labels this expression's result series can carry.
+    ///
+    /// Scalars and strings give `.known([])`. A selector gives an open set that includes
+    /// `__name__` and the labels its matchers require (`a="b"`, `a=~".+"`) and excludes
+    /// those it requires to be empty (`a=""`).
+    public var resultLabels: LabelSet {
+        LabelFlow.labels(of: self)
+    }
+}
+
+/// The label-flow rules, per node kind.
+enum LabelFlow {
+    static let metricName = "__name__"
+
+    /// Functions that keep the metric name (all other functions drop it).
+    static let nameKeepingFunctions: Set<String> = [
+        "sort", "sort_desc", "sort_by_label", "sort_by_label_desc", "label_replace", "label_join",
+        "last_over_time", "first_over_time",
+    ]
+
+    static func labels(of expr: Expr) -> LabelSet {
+        if expr.type == .scalar || expr.type == .string { return .known([]) }
+        switch expr {
+        case .number, .string, .duration:
+            return .known([])
+        case .vectorSelector(let node):
+            return selectorLabels(node)
+        case .matrixSelector(let node):
+            return selectorLabels(node.vectorSelector)
+        case .subquery(let node):
+            return labels(of: node.expr)
+        case .paren(let node):
+            return labels(of: node.expr)
+        case .unary(let node):
+            let inner = labels(of: node.expr)
+            return node.op == .minus ? inner.removing([metricName]) : inner
+        case .binary(let node):
+            return binaryLabels(node)
+        case .aggregate(let node):
+            return aggregateLabels(node)
+        case .call(let node):
+            return callLabels(node)
+        }
+    }
+
+    static func selectorLabels(_ node: VectorSelector) -> LabelSet {
+        var including: Set<String> = [metricName]
+        var excluding: Set<String> = []
+        for matcher in node.labelMatchers where matcher.name != metricName {
+            if matcher.type == .equal && matcher.value.isEmpty {
+                excluding.insert(matcher.name)
+            } else if !matcher.matchesEmpty {
+                including.insert(matcher.name)
+            }
+        }
+        return .open(including: including.subtracting(excluding), excluding: excluding)
+    }
+
+    static func binaryLabels(_ node: BinaryExpr) -> LabelSet {
+        let lhsIsScalar = node.lhs.type == .scalar
+        let rhsIsScalar = node.rhs.type == .scalar
+        let changesSchema = [.add, .sub, .mul, .div, .mod, .pow, .atan2].contains(node.op)
+        let dropsName = changesSchema || node.returnBool
+        if lhsIsScalar && rhsIsScalar { return .known([]) }
+        if lhsIsScalar || rhsIsScalar {
+            let vectorSide = labels(of: lhsIsScalar ? node.rhs : node.lhs)
+            return dropsName ? vectorSide.removing([metricName]) : vectorSide
+        }
+        let lhs = labels(of: node.lhs)
+        let rhs = labels(of: node.rhs)
+        switch node.op {
+        case .and, .unless:
+            return lhs
+        case .or:
+            return lhs.union(rhs)
+        default:
+            break
+        }
+        let matching = node.matching ?? VectorMatching()
+        // With group_right the "many" side is the right-hand one and provides the labels.
+        let manySide = matching.cardinality == .oneToMany ? rhs : lhs
+        let oneSide = matching.cardinality == .oneToMany ? lhs : rhs
+        var result = dropsName ? manySide.removing([metricName]) : manySide
+        if matching.cardinality == .oneToOne {
+            result = matching.on ? result.keepingOnly(Set(matching.matchingLabels)) : result.removing(matching.matchingLabels)
+        }
+        for label in matching.include {
+            // group_x(label) copies the label from the "one" side; absent there, it is deleted.
+            // A label the one side never has is deleted; otherwise it is carried over from it.
+            result = oneSide.survival(of: label) == .no ? result.removing([label]) : result.adding([label])
+        }
+        return result
+    }
+
+    static func aggregateLabels(_ node: AggregateExpr) -> LabelSet {
+        let input = labels(of: node.expr)
+        switch node.op {
+        case .topk, .bottomk, .limitk, .limitRatio:
+            return input
+        default:
+            break
+        }
+        var result: LabelSet
+        if node.without {
+            result = input.removing(node.grouping + [metricName])
+        } else {
+            result = input.keepingOnly(Set(node.grouping))
+        }
+        if node.op == .countValues, let label = stringValue(node.param) {
+            result = result.adding([label])
+        }
+        return result
+    }
+
+    static func callLabels(_ node: Call) -> LabelSet {
+        let name = node.function.name
+        switch name {
+        case "vector":
+            return .known([])
+        case "absent", "absent_over_time":
+            return absentLabels(node.args.first)
+        default:
+            break
+        }
+        // The labels come from the first vector or matrix argument.
+        guard let source = node.args.first(where: { $0.type == .vector || $0.type == .matrix }) else {
+            return .known([])
+        }
+        var result = labels(of: source)
+        if !nameKeepingFunctions.contains(name) { result = result.removing([metricName]) }
+        switch name {
+        case "label_replace", "label_join":
+            if node.args.count > 1, let destination = stringValue(node.args[1]) { result = result.adding([destination]) }
+        case "histogram_quantile", "histogram_fraction":
+            result = result.removing(["le"])
+        case "histogram_quantiles":
+            result = result.removing(["le"])
+            if node.args.count > 1, let label = stringValue(node.args[1]) { result = result.adding([label]) }
+        case "info":
+            // info() adds the data labels of matching info series, which are not known here.
+            result = .open(including: result.carriedLabels, excluding: [])
+        default:
+            break
+        }
+        return result
+    }
+
+    /// `absent(x{a="b"})` returns one series labelled with the selector's equality matchers.
+    static func absentLabels(_ argument: Expr?) -> LabelSet {
+        var expr = argument
+        while case .paren(let inner)? = expr { expr = inner.expr }
+        let selector: VectorSelector?
+        switch expr {
+        case .vectorSelector(let node)?: selector = node
+        case .matrixSelector(let node)?: selector = node.vectorSelector
+        default: selector = nil
+        }
+        guard let selector else { return .known([]) }
+        var labels: Set<String> = []
+        var seen: [String: Int] = [:]
+        for matcher in selector.labelMatchers where matcher.name != metricName {
+            seen[matcher.name, default: 0] += 1
+            if matcher.type == .equal { labels.insert(matcher.name) }
+        }
+        // A label matched more than once is left out, as Prometheus does.
+        return .known(labels.filter { seen[$0] == 1 })
+    }
+
+    static func stringValue(_ expr: Expr?) -> String? {
+        switch expr {
+        case .string(let literal)?: literal.value
+        case .paren(let inner)?: stringValue(inner.expr)
+        default: nil
+        }
+    }
+}
