@@ -53,7 +53,7 @@ public typealias CatalogFunction = @Sendable (Environment) -> Catalog
 ///     static func catalog(_ env: Environment) -> Catalog { … }
 /// }
 /// ```
-public protocol CatalogDefinition {
+public protocol CatalogDefinition: Sendable {
     /// The catalog for one environment. Must be a pure function of `environment`.
     static func catalog(_ environment: Environment) -> Catalog
 }

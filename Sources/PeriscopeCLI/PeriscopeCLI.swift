@@ -1,0 +1,43 @@
+import ArgumentParser
+import PeriscopeDSL
+
+/// The root command: every catalog gets the same command line.
+struct RootCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: CatalogContext.current?.programName ?? "periscope",
+        abstract: "Monitoring as code: render Grafana dashboards for every environment from Swift definitions.",
+        discussion: """
+            Examples:
+              periscope render --env all --out build
+              periscope render --check
+              periscope list --env prod
+              periscope environments
+            """,
+        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self]
+    )
+}
+
+/// The command-line entry point a catalog executable calls.
+///
+/// ```swift
+/// @main
+/// struct Monitoring {
+///     static func main() { PeriscopeCLI.main(catalog: MyCatalog.catalog) }
+/// }
+/// ```
+public enum PeriscopeCLI {
+    /// Parses the process arguments and runs the command on `catalog`. Exits with 1 on errors, 64 on usage errors.
+    public static func main(catalog: @escaping CatalogFunction, programName: String = "periscope", arguments: [String]? = nil) {
+        let context = CatalogContext(catalog: catalog, programName: programName)
+        CatalogContext.$current.withValue(context) {
+            RootCommand.main(arguments)
+        }
+    }
+}
+
+extension CatalogDefinition {
+    /// Runs the Periscope command line on this catalog; lets a definition type be the `@main` type.
+    public static func main() {
+        PeriscopeCLI.main(catalog: { catalog($0) }, programName: String(CommandLine.arguments.first?.split(separator: "/").last ?? "periscope"))
+    }
+}
