@@ -1,0 +1,116 @@
+/// How a series is drawn (`custom.drawStyle`).
+public enum DrawStyle: String, Sendable, Hashable, JSONRepresentable {
+    case line
+    case bars
+    case points
+}
+
+/// How points are joined (`custom.lineInterpolation`).
+public enum LineInterpolation: String, Sendable, Hashable, JSONRepresentable {
+    case linear
+    case smooth
+    case stepBefore
+    case stepAfter
+}
+
+/// How the fill is shaded (`custom.gradientMode`).
+public enum GradientMode: String, Sendable, Hashable, JSONRepresentable {
+    case none
+    case opacity
+    case hue
+    case scheme
+}
+
+/// Whether series are stacked (`stacking.mode`).
+public enum StackingMode: String, Sendable, Hashable, JSONRepresentable {
+    case none
+    case normal
+    case percent
+}
+
+/// Where an axis is drawn (`custom.axisPlacement`).
+public enum AxisPlacement: String, Sendable, Hashable, JSONRepresentable {
+    case auto
+    case top
+    case right
+    case bottom
+    case left
+    case hidden
+}
+
+/// The scale of an axis (`custom.scaleDistribution`).
+public enum AxisScale: Sendable, Hashable, JSONRepresentable {
+    /// Linear.
+    case linear
+    /// Logarithmic with base 2 or 10.
+    case log(base: Int)
+    /// Symmetrical log, linear within `linearThreshold` of zero.
+    case symlog(base: Int, linearThreshold: Double)
+
+    /// `{"type": …, "log": …, "linearThreshold": …}`.
+    public var jsonValue: JSONValue {
+        switch self {
+        case .linear: ["type": "linear"]
+        case .log(let base): ["log": .int(base), "type": "log"]
+        case .symlog(let base, let threshold): ["linearThreshold": .double(threshold), "log": .int(base), "type": "symlog"]
+        }
+    }
+}
+
+/// How thresholds are drawn on a graph (`custom.thresholdsStyle.mode`).
+public enum ThresholdsStyle: String, Sendable, Hashable, JSONRepresentable {
+    case off
+    case line
+    case dashed
+    case area
+    case lineAndArea = "line+area"
+    case dashedAndArea = "dashed+area"
+    case series
+}
+
+/// A panel with Grafana's axis field options (`fieldConfig.defaults.custom.axis*`).
+public protocol AxisConfigurable: PanelConvertible {}
+
+extension AxisConfigurable {
+    /// Places the value axis, or hides it.
+    public func axisPlacement(_ placement: AxisPlacement) -> Self { settingFieldOption("axisPlacement", placement) }
+    /// Labels the value axis.
+    public func axisLabel(_ text: String) -> Self { settingFieldOption("axisLabel", text) }
+    /// Sets soft bounds: the axis extends past them only when the data does.
+    public func axisSoftRange(min: Double? = nil, max: Double? = nil) -> Self {
+        with {
+            if let min { $0.panel.fieldDefaults.custom[path: "axisSoftMin"] = FieldConfigEncoding.number(min) }
+            if let max { $0.panel.fieldDefaults.custom[path: "axisSoftMax"] = FieldConfigEncoding.number(max) }
+        }
+    }
+    /// Sets the axis scale (linear, log, symlog).
+    public func scale(
+        _ scale: AxisScale, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> Self {
+        recordingOption("scaleDistribution", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+            $0.fieldDefaults.custom[path: "scaleDistribution"] = scale.jsonValue
+        }
+    }
+    /// Centres the axis on zero.
+    public func axisCenteredZero(_ value: Bool = true) -> Self { settingFieldOption("axisCenteredZero", value) }
+    /// Shows or hides the grid lines of the axis.
+    public func axisGridShow(_ value: Bool) -> Self { settingFieldOption("axisGridShow", value) }
+}
+
+/// A panel with line width and fill opacity field options.
+public protocol LineFillConfigurable: PanelConvertible {}
+
+extension LineFillConfigurable {
+    /// Sets the line (or bar border) width in pixels (`custom.lineWidth`).
+    public func lineWidth(_ pixels: Int) -> Self { settingFieldOption("lineWidth", pixels) }
+    /// Sets the fill opacity, 0–100 (`custom.fillOpacity`).
+    public func fillOpacity(_ percent: Int) -> Self { settingFieldOption("fillOpacity", percent) }
+}
+
+/// A panel with a gradient fill option.
+public protocol GradientConfigurable: PanelConvertible {}
+
+extension GradientConfigurable {
+    /// Shades the fill (`custom.gradientMode`).
+    public func gradientMode(_ mode: GradientMode) -> Self { settingFieldOption("gradientMode", mode) }
+}

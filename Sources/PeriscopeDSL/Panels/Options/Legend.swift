@@ -1,0 +1,47 @@
+/// How a legend lists series (`legend.displayMode`).
+public enum LegendDisplayMode: String, Sendable, Hashable, JSONRepresentable {
+    case list
+    case table
+    case hidden
+}
+
+/// Where the legend sits (`legend.placement`).
+public enum LegendPlacement: String, Sendable, Hashable, JSONRepresentable {
+    case bottom
+    case right
+}
+
+/// A panel with Grafana's common legend options (`options.legend`).
+public protocol LegendConfigurable: PanelConvertible {}
+
+extension LegendConfigurable {
+    /// Shows the legend as a list or table, with the given calculations per series (`legend.calcs`).
+    ///
+    /// Writes the whole legend object Grafana's schema requires: `showLegend`, `displayMode`, `placement`, `calcs`.
+    public func legend(
+        _ displayMode: LegendDisplayMode = .list, placement: LegendPlacement = .bottom, calcs: [ReducerCalculation] = []
+    ) -> Self {
+        with {
+            $0.panel.options[path: "legend.showLegend"] = .bool(displayMode != .hidden)
+            $0.panel.options[path: "legend.displayMode"] = displayMode.jsonValue
+            $0.panel.options[path: "legend.placement"] = placement.jsonValue
+            $0.panel.options[path: "legend.calcs"] = calcs.jsonValue
+        }
+    }
+    /// Hides the legend (`showLegend: false`).
+    public func hideLegend() -> Self {
+        with {
+            $0.panel.options[path: "legend.showLegend"] = false
+            $0.panel.options[path: "legend.displayMode"] = LegendDisplayMode.hidden.jsonValue
+        }
+    }
+    /// Sorts a table legend by one of its calculation columns, e.g. `Max`.
+    public func legendSort(by column: String, descending: Bool = true) -> Self {
+        with {
+            $0.panel.options[path: "legend.sortBy"] = .string(column)
+            $0.panel.options[path: "legend.sortDesc"] = .bool(descending)
+        }
+    }
+    /// Sets the width of a legend placed on the right, in pixels.
+    public func legendWidth(_ pixels: Int) -> Self { settingOption("legend.width", pixels) }
+}

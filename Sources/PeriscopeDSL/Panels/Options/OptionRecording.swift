@@ -1,0 +1,19 @@
+extension PanelConvertible {
+    /// Applies `body` and remembers where the modifier was written, so findings can point at it.
+    func recordingOption(_ key: String, _ location: SourceLocation, _ body: (inout Panel) -> Void) -> Self {
+        with {
+            body(&$0.panel)
+            $0.panel.modifierLocations[key] = location
+        }
+    }
+
+    /// Sets `options.<path>` to a typed value.
+    func settingOption(_ path: OptionPath, _ value: some JSONRepresentable) -> Self {
+        with { $0.panel.options[path: path] = value.jsonValue }
+    }
+
+    /// Sets `fieldConfig.defaults.custom.<path>` to a typed value.
+    func settingFieldOption(_ path: OptionPath, _ value: some JSONRepresentable) -> Self {
+        with { $0.panel.fieldDefaults.custom[path: path] = value.jsonValue }
+    }
+}

@@ -1,0 +1,53 @@
+/// How a logs panel collapses repeated lines (`options.dedupStrategy`).
+public enum LogsDedupStrategy: String, Sendable, Hashable, JSONRepresentable {
+    case none
+    case exact
+    case numbers
+    case signature
+}
+
+/// The order of log lines (`options.sortOrder`); Grafana spells them capitalised.
+public enum LogsSortOrder: String, Sendable, Hashable, JSONRepresentable {
+    case descending = "Descending"
+    case ascending = "Ascending"
+}
+
+/// Log lines from Loki or another logs datasource (`logs`).
+///
+/// ```swift
+/// Logs("Errors") { LokiQuery("{app=\"checkout\"} |= \"error\"") }
+///     .showTime()
+///     .wrapLogMessage()
+///     .sortOrder(.descending)
+/// ```
+public struct Logs: PanelConvertible {
+    /// The underlying panel model.
+    public var panel: Panel
+
+    /// Creates a logs panel.
+    public init(
+        _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
+        @QueryBuilder queries: () -> [Query] = { [] }
+    ) {
+        panel = Panel(type: "logs", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+    }
+
+    /// Shows the timestamp of each line (`options.showTime`).
+    public func showTime(_ value: Bool = true) -> Self { settingOption("showTime", value) }
+    /// Shows the labels that differ between lines (`options.showLabels`).
+    public func showLabels(_ value: Bool = true) -> Self { settingOption("showLabels", value) }
+    /// Shows the labels all lines share (`options.showCommonLabels`).
+    public func showCommonLabels(_ value: Bool = true) -> Self { settingOption("showCommonLabels", value) }
+    /// Wraps long lines (`options.wrapLogMessage`).
+    public func wrapLogMessage(_ value: Bool = true) -> Self { settingOption("wrapLogMessage", value) }
+    /// Pretty-prints JSON lines (`options.prettifyLogMessage`).
+    public func prettifyLogMessage(_ value: Bool = true) -> Self { settingOption("prettifyLogMessage", value) }
+    /// Lets a line expand to show its fields (`options.enableLogDetails`).
+    public func enableLogDetails(_ value: Bool = true) -> Self { settingOption("enableLogDetails", value) }
+    /// Collapses repeated lines (`options.dedupStrategy`).
+    public func dedupStrategy(_ strategy: LogsDedupStrategy) -> Self { settingOption("dedupStrategy", strategy) }
+    /// Orders lines newest or oldest first (`options.sortOrder`).
+    public func sortOrder(_ order: LogsSortOrder) -> Self { settingOption("sortOrder", order) }
+    /// Loads older lines when scrolling to the end (`options.enableInfiniteScrolling`).
+    public func enableInfiniteScrolling(_ value: Bool = true) -> Self { settingOption("enableInfiniteScrolling", value) }
+}
