@@ -217,6 +217,8 @@ public struct LabelMatcher: Sendable, Equatable {
     public var value: String
     /// Whether the label name was written as a quoted string (`{"a.b"="c"}`).
     public var nameIsQuoted: Bool
+    /// Whether this is a bare quoted metric name inside the braces (`{"my.metric"}`), stored as `__name__="my.metric"`.
+    public var isBareMetricName: Bool = false
     /// The byte range of the whole matcher (`a="b"`).
     public var range: Range<Int>
 
@@ -282,7 +284,8 @@ public struct OffsetModifier: Sendable, Equatable {
 
 /// An instant vector selector: `name{matchers} offset d @ t`.
 public struct VectorSelector: Sendable, Equatable {
-    /// The metric name, from an identifier before the braces or a quoted name inside them; nil if none.
+    /// The metric name written as an identifier before the braces; nil if none (a quoted name inside
+    /// the braces, `{"my.metric"}`, is a `__name__` matcher with `isBareMetricName`, as in Prometheus).
     public var name: String?
     /// The byte range of the metric name identifier written before `{` (nil if none was written there).
     public var nameRange: Range<Int>?
