@@ -55,9 +55,10 @@ extension PanelConvertible {
     ///
     /// ```swift
     /// .thresholds([.base(.green), .step(0.05, .red)])
+    /// .thresholds([.base(.green), .step(90, .red)], mode: .percentage)
     /// ```
     public func thresholds(
-        _ mode: ThresholdsMode = .absolute, _ steps: [ThresholdStep],
+        _ steps: [ThresholdStep], mode: ThresholdsMode = .absolute,
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
         let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)

@@ -1,0 +1,17 @@
+import Periscope
+
+/// The built-in example catalog that `periscope render` (and `make render`) renders.
+///
+/// It shows the intended style: each dashboard is a function of the environment, each row is
+/// its own declaration, and what differs between environments comes from `environments/*.yaml`
+/// (datasource uids, uid prefix, folder, refresh, `values`, the `env` selector).
+public enum ExampleCatalog: CatalogDefinition {
+    /// The catalog for one environment.
+    public static func catalog(_ env: Environment) -> Catalog {
+        Catalog {
+            GoRuntimeDashboard.dashboard(env)
+            HTTPServiceDashboard.dashboard(env)
+            PanelGalleryDashboard.dashboard(env)
+        }
+    }
+}
