@@ -19,13 +19,13 @@ enum GoFormat {
         return out
     }
 
-    /// `fmt.Sprintf("%v", v)` for a float64: shortest digits, exponent form when the decimal
-    /// exponent is below -4 or at least 21 (`1e+06` is written `1e+06`, not `1000000`).
+    /// `fmt.Sprintf("%v", v)` for a float64 (`%g` with the shortest precision): exponent form
+    /// when the decimal exponent is below -4 or at least 6 (`1e+06`, `123456`, `1e-05`).
     static func general(_ value: Double) -> String {
         if let special = special(value) { return special }
         let (negative, digits, point) = shortestDigits(value)
         let exponent = point - 1
-        if exponent < -4 || exponent >= 21 {
+        if exponent < -4 || exponent >= 6 {
             var out = negative ? "-" : ""
             out.append(digits.first!)
             if digits.count > 1 { out += "." + digits.dropFirst() }
@@ -130,6 +130,10 @@ enum GoFormat {
                     out.unicodeScalars.append(scalar)
                 } else if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += "\\x" + hex(scalar.value, width: 2)
+                } else if scalar.value == 0xFFFD {
+                    // The parser decodes invalid UTF-8 produced by `\x` escapes to U+FFFD, which
+                    // the lexer rejects as a raw character; escaping it keeps the output parseable.
+                    out += "\\ufffd"
                 } else if isPrintable(scalar) {
                     out.unicodeScalars.append(scalar)
                 } else if scalar.value < 0x10000 {

@@ -6,7 +6,8 @@ struct PrinterTests {
     @Test(arguments: [
         // Selectors: sorted matchers, implied name, quoting.
         (#"foo{b="1", a='2'}"#, #"foo{a="2",b="1"}"#),
-        (#"foo{__name__="foo", a="b"}"#, #"foo{a="b"}"#),
+        (#"{a="b", __name__="foo"}"#, #"{__name__="foo",a="b"}"#),
+        (#"{"foo", a="b"}"#, #"{__name__="foo",a="b"}"#),
         (#"{__name__="foo"}"#, #"{__name__="foo"}"#),
         (#"{"foo"}"#, #"{__name__="foo"}"#),
         (#"foo{"a.b"="c"}"#, #"foo{"a.b"="c"}"#),
@@ -44,6 +45,8 @@ struct PrinterTests {
         ("rate(x[5m])[30m:1m] offset 1h @ end()", "rate(x[5m])[30m:1m] @ end() offset 1h"),
         (#"label_replace(x, "d", "$1", "s", "(.*)")"#, #"label_replace(x, "d", "$1", "s", "(.*)")"#),
         ("((a))", "((a))"),
+        // Invalid UTF-8 from a `\\x` escape is held as U+FFFD and printed escaped, so it parses again.
+        (#"count_values("a\xc5z", x)"#, #"count_values("a\ufffdz", x)"#),
     ])
     func canonicalForm(source: String, expected: String) throws {
         let expr = try PromQL.parse(source, options: .allFeatures)
@@ -55,6 +58,8 @@ struct PrinterTests {
     @Test(arguments: [
         ("a + fill(1) b", "a + fill (1) b"),
         ("a + fill_left(1e6) b", "a + fill_left (1e+06) b"),
+        ("a + fill_right(123456) b", "a + fill_right (123456) b"),
+        ("a + fill_right(0.00001) b", "a + fill_right (1e-05) b"),
         ("a + fill_left(NaN) fill_right(NaN) b", "a + fill_left (NaN) fill_right (NaN) b"),
     ])
     func fillModifiers(source: String, expected: String) throws {

@@ -37,7 +37,7 @@ struct RewriteTests {
         (#"vector(1)"#, "vector(1)"),
         // Keywords as metric names, metric names with colons.
         ("sum:rate5m", #"sum:rate5m{env="prod"}"#),
-        ("sum(bool)", #"sum(bool{env="prod"})"#),
+        ("sum(by) / count(offset)", #"sum(by{env="prod"}) / count(offset{env="prod"})"#),
     ])
     func injectsIntoEverySelector(source: String, expected: String) throws {
         #expect(try PromQL.injectingMatchers(Self.env, into: source, options: .allFeatures) == expected)
