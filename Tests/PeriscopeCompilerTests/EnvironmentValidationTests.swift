@@ -199,6 +199,76 @@ import Testing
         #expect(diagnostics.first?.message.contains("at most 1048576 are allowed") == true)
     }
 
+    @Test func aSymlinkToADeviceIsRefusedWithoutReadingIt() throws {
+        let diagnostics = try EnvironmentFixture.with([:]) { fixture -> [Diagnostic] in
+            try FileManager.default.createSymbolicLink(atPath: fixture.path("prod.yaml"), withDestinationPath: "/dev/zero")
+            let collector = DiagnosticCollector()
+            #expect(fixture.loader.load("prod", diagnostics: collector) == nil)
+            return collector.diagnostics
+        }
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.message.contains("is not a regular file") == true)
+    }
+
+    @Test func windowsLineEndingsKeepPositions() throws {
+        let yaml = "grafana:\r\n  folder: a\r\n  refresh: 1m\r\n  folder: b\r\nprometheus:\r\n  target: \"9\"\r\n"
+        let (_, diagnostics, fixture) = try EnvironmentFixture.load("prod", from: ["prod.yaml": yaml])
+        expectError(diagnostics, in: fixture, "prod.yaml", 4, 3, "duplicate key 'folder' (first written at 2:3)")
+        let (_, targetDiagnostics, targetFixture) = try EnvironmentFixture.load("prod", from: ["prod.yaml": "prometheus:\r\n  target: \"9\"\r\n"])
+        expectError(targetDiagnostics, in: targetFixture, "prod.yaml", 2, 11, "got '9'")
+    }
+
+    /// Mutations of a valid file never crash, and every rejected file gets a located error.
+    @Test func mutatedFilesNeverCrashAndFailuresAreLocated() throws {
+        let valid = """
+            extends: base
+            grafana:
+              folder: "Checkout (prod)"
+              uidPrefix: ""
+              refresh: 30s
+              datasources:
+                metrics: { type: prometheus, uid: prom-prod }
+            prometheus:
+              target: "2.42"
+              selectors: { env: prod }
+            values:
+              list: [1, 'two', { three: 3 }]
+              anchor: &a { x: 1 }
+              alias: *a
+            """
+        let alphabet = Array(" :-[]{},#&*!|>'\"%@`?\n\t\r~0a.")
+        var generator = SplitMix64(seed: 0x5EED)
+        try EnvironmentFixture.with(["base.yaml": "grafana:\n  folder: Base\n"]) { fixture in
+            for _ in 0..<400 {
+                var characters = Array(valid)
+                for _ in 0..<Int(generator.next() % 4 + 1) {
+                    let position = Int(generator.next() % UInt64(characters.count))
+                    switch generator.next() % 3 {
+                    case 0: characters.remove(at: position)
+                    case 1: characters.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: position)
+                    default: characters = Array(characters.prefix(position))
+                    }
+                    if characters.isEmpty { characters = ["x"] }
+                }
+                try Data(String(characters).utf8).write(to: URL(fileURLWithPath: fixture.path("prod.yaml")))
+                let collector = DiagnosticCollector()
+                let environment = fixture.loader.load("prod", diagnostics: collector)
+                if environment == nil {
+                    #expect(collector.hasErrors, "rejected without an error:\n\(String(characters))")
+                    for diagnostic in collector.diagnostics {
+                        guard case .file(let location)? = diagnostic.location else {
+                            Issue.record("unlocated: \(diagnostic)")
+                            continue
+                        }
+                        #expect(location.path.hasSuffix(".yaml"))
+                    }
+                } else {
+                    #expect(!collector.hasErrors)
+                }
+            }
+        }
+    }
+
     @Test func controlCharactersAreALocatedReaderError() throws {
         let (environment, diagnostics, fixture) = try EnvironmentFixture.load("prod", from: ["prod.yaml": "grafana:\n  folder: a\u{01}b\n"])
         #expect(environment == nil)
@@ -207,3 +277,16 @@ import Testing
 }
 
 import Foundation
+
+/// A small deterministic generator so that mutation tests are reproducible.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -25,8 +25,9 @@ struct DuplicateKeyLocator {
     private func secondOccurrence(of key: String, after mark: Mark) -> (line: Int, column: Int)? {
         guard !key.isEmpty else { return nil }
         // Columns from libyaml count Unicode scalars, so work on scalar arrays.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { Array($0.unicodeScalars.filter { $0 != "\r" }) }
+        // Split on scalars: as Characters, "\r\n" is one grapheme and would never equal "\n".
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { Array($0.filter { $0 != "\r" }) }
         let keyScalars = Array(key.unicodeScalars)
         let lineIndex = mark.line - 1
         let columnIndex = mark.column - 1

@@ -24,13 +24,12 @@ struct EnvironmentFile: Sendable {
     static func read(name: String, path: String) -> EnvironmentFile {
         var file = EnvironmentFile(name: name, path: path)
         let whole = FileLocation(path: path)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maximumSize else {
-            file.diagnostics.append(.error("environment file is \(size) bytes; at most \(maximumSize) are allowed", at: whole))
-            return file
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            file.diagnostics.append(.error("cannot read environment file '\(path)'", at: whole))
+        let data: Data
+        switch readContents(of: path) {
+        case .success(let contents):
+            data = contents
+        case .failure(let failure):
+            file.diagnostics.append(.error(failure.message, at: whole))
             return file
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -51,5 +50,33 @@ struct EnvironmentFile: Sendable {
         file.diagnostics += checker.diagnostics
         if root.entries != nil { file.root = root }
         return file
+    }
+
+    private struct ReadFailure: Error {
+        let message: String
+    }
+
+    /// The bytes of a regular file of at most `maximumSize` bytes. The read itself is bounded
+    /// too, so a file that grows meanwhile, or a symlink to a device, cannot exhaust memory.
+    private static func readContents(of path: String) -> Result<Data, ReadFailure> {
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
+        guard let attributes else { return .failure(ReadFailure(message: "cannot read environment file '\(path)'")) }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return .failure(ReadFailure(message: "'\(path)' is not a regular file; expected a YAML environment file"))
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let tooLarge = ReadFailure(message: "environment file is \(size) bytes; at most \(maximumSize) are allowed")
+        guard size <= maximumSize else { return .failure(tooLarge) }
+        guard let handle = FileHandle(forReadingAtPath: resolved) else {
+            return .failure(ReadFailure(message: "cannot read environment file '\(path)'"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+            return data.count > maximumSize ? .failure(tooLarge) : .success(data)
+        } catch {
+            return .failure(ReadFailure(message: "cannot read environment file '\(path)': \(error.localizedDescription)"))
+        }
     }
 }
