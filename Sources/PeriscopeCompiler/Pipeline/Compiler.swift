@@ -74,7 +74,7 @@ public struct Compiler: Sendable {
         let (environment, catalog) = evaluate(environment, diagnostics: diagnostics)
         let resolved = resolve(catalog, environment: environment)
         DashboardValidation(diagnostics: diagnostics).validate(resolved, environment: environment)
-        if diagnostics.hasErrors { return nil }
+        // Lowering runs even after validation errors so that one run reports every problem.
         let lowered = lower(resolved, environment: environment, diagnostics: diagnostics)
         if diagnostics.hasErrors { return nil }
         return render(lowered, environment: environment)

@@ -1,0 +1,36 @@
+# Periscope developer commands. `make render` and `make test` work on a fresh machine.
+SWIFT ?= swift
+OUT ?= build
+FUZZ_SECONDS ?= 60
+
+.PHONY: all build render test test-deps bench canary fuzz clean
+
+all: build
+
+build:
+	$(SWIFT) build --product periscope
+
+## Render the built-in example catalog for dev, staging and prod into build/.
+render: build
+	$$($(SWIFT) build --show-bin-path)/periscope render --env all --out $(OUT)
+
+## Install what the tests need (promtool from Debian's prometheus package, PyYAML).
+test-deps:
+	@if ! command -v promtool >/dev/null 2>&1; then \
+		echo "installing promtool (Debian package: prometheus)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; \
+	fi
+	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml
+
+## Build and run every test.
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Release build; renders the benchmark workloads and prints wall time and peak memory.
+bench:
+	$(SWIFT) build -c release --product periscope-bench
+	$$($(SWIFT) build -c release --show-bin-path)/periscope-bench run --shared ../shared --work .build/bench-out
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,47 @@
+import PeriscopeCompiler
+import PeriscopeDSL
+import Testing
+
+@Suite struct JSONWriterTests {
+    @Test func sortsKeysAtEveryLevelAndIndentsTwoSpaces() {
+        let value: JSONValue = ["b": 1, "a": ["y": true, "x": .null], "c": [], "d": .object([])]
+        #expect(JSONWriter().string(value) == """
+            {
+              "a": {
+                "x": null,
+                "y": true
+              },
+              "b": 1,
+              "c": [],
+              "d": {}
+            }
+
+            """)
+    }
+
+    @Test func doesNotEscapeSlashesOrNonASCII() {
+        let text = JSONWriter().string(["url": "https://example.com/a/b", "name": "Grüße ✓"])
+        #expect(text.contains(#""url": "https://example.com/a/b""#))
+        #expect(text.contains(#""name": "Grüße ✓""#))
+    }
+
+    @Test func escapesQuotesBackslashesAndControlCharacters() {
+        let text = JSONWriter().string(.string("a\"b\\c\nd\te\u{01}"))
+        #expect(text == "\"a\\\"b\\\\c\\nd\\te\\u0001\"\n")
+    }
+
+    @Test(arguments: [
+        (JSONValue.double(1000), "1000"), (.double(0.05), "0.05"), (.double(-2.5), "-2.5"), (.int(-42), "-42"),
+        (.int(0), "0"), (.double(1e-7), "1e-07"), (.double(.nan), "null"), (.int(Int.min), "-9223372036854775808"),
+    ])
+    func formatsNumbersStably(value: JSONValue, expected: String) {
+        #expect(JSONWriter().string(value) == expected + "\n")
+    }
+
+    @Test func sha256MatchesKnownDigests() {
+        #expect(SHA256.hexDigest([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hexDigest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Array(repeating: UInt8(ascii: "a"), count: 1_000)
+        #expect(SHA256.hexDigest(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
