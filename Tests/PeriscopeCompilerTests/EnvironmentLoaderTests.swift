@@ -116,6 +116,28 @@ import Testing
         }
     }
 
+    @Test func scalarSettingsAreTakenAsWritten() throws {
+        let yaml = """
+            grafana:
+              folder: 2024
+              datasources:
+                metrics: { type: prometheus, uid: 12345 }
+            prometheus:
+              target: 3
+              selectors: { shard: 01, canary: true, zone: "" }
+            alerting:
+              severities: { page: 1 }
+            """
+        let (environment, diagnostics, _) = try EnvironmentFixture.load("prod", from: ["prod.yaml": yaml])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
+        let env = try #require(environment)
+        #expect(env.grafana.folder == "2024")
+        #expect(env.grafana.datasources["metrics"] == GrafanaDatasource(type: "prometheus", uid: "12345"))
+        #expect(env.prometheus.target == .v3)
+        #expect(env.prometheus.selectors == [LabelPair("canary", "true"), LabelPair("shard", "01"), LabelPair("zone", "")])
+        #expect(env.alerting.severities == ["page": "1"])
+    }
+
     @Test func loadAllKeepsTheRequestedOrderAndSkipsBrokenEnvironments() throws {
         let files = [
             "base.yaml": "grafana:\n  folder: Shared\n",
