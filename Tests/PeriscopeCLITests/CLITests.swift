@@ -1,0 +1,138 @@
+import Foundation
+import PeriscopeTestSupport
+import Testing
+
+/// Runs the built `periscope` binary the way users and CI do.
+struct CLI {
+    static let root = Repository.root()
+
+    /// The directory holding the built products (next to the test bundle).
+    static var productsDirectory: URL? {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
+        candidates.append(Bundle.main.bundleURL)
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("periscope").path) }
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
+        let binary = try #require(productsDirectory?.appendingPathComponent("periscope"), "the periscope binary is not built next to the tests (run swift build --build-tests)")
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func renderWritesEveryEnvironmentAndMatchesTheGoldens() throws {
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run(["render", "--env", "all", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("prod: 3 dashboards"))
+        let goldens = CLI.root.appendingPathComponent("Tests/PeriscopeExamplesTests/__Goldens__")
+        for path in ["prod/manifest.json", "dev/grafana/dashboards/Periscope Examples (dev)/dev-http-red.json", "staging/grafana/provisioning/dashboards.yaml"] {
+            #expect(FileManager.default.contents(atPath: out.appendingPathComponent(path).path) == FileManager.default.contents(atPath: goldens.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+
+    @Test func checkPassesOnAFreshRenderAndFailsWhenAFileChanged() throws {
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try CLI.run(["render", "--out", out.path]).status == 0)
+        let clean = try CLI.run(["render", "--check", "--out", out.path])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let file = out.appendingPathComponent("prod/grafana/dashboards/Periscope Examples/go-runtime.json")
+        try Data("{}\n".utf8).write(to: file)
+        let stale = try CLI.run(["render", "--check", "--out", out.path])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("differs: \(out.path)/prod/grafana/dashboards/Periscope Examples/go-runtime.json"))
+        #expect(try Data(contentsOf: file) == Data("{}\n".utf8), "--check must not write")
+    }
+
+    @Test func aFailedRenderLeavesThePreviousOutputUntouched() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let environments = work.appendingPathComponent("environments")
+        try FileManager.default.createDirectory(at: environments, withIntermediateDirectories: true)
+        let good = "grafana:\n  datasources:\n    metrics: { type: prometheus, uid: p }\n    logs: { type: loki, uid: l }\nvalues: { goroutineThreshold: 1, errorRatioThreshold: 0.1, p99LatencySeconds: 1 }\n"
+        try Data(good.utf8).write(to: environments.appendingPathComponent("prod.yaml"))
+        #expect(try CLI.run(["render", "--env", "prod", "--out", "out", "--environments", "environments"], in: work).status == 0)
+        let manifest = work.appendingPathComponent("out/prod/manifest.json")
+        let before = try Data(contentsOf: manifest)
+        // Drop the logs datasource: the gallery's Loki panel can no longer resolve it.
+        try Data(good.replacingOccurrences(of: "    logs: { type: loki, uid: l }\n", with: "").utf8).write(to: environments.appendingPathComponent("prod.yaml"))
+        let failed = try CLI.run(["render", "--env", "prod", "--out", "out", "--environments", "environments"], in: work)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("Sources/PeriscopeExamples/PanelGalleryDashboard.swift:"))
+        #expect(failed.stderr.contains("datasource 'logs' is not defined in environment 'prod'"))
+        #expect(failed.stderr.contains("nothing was written"))
+        #expect(try Data(contentsOf: manifest) == before)
+    }
+
+    @Test func unknownEnvironmentIsAnErrorNamingTheAvailableOnes() throws {
+        let result = try CLI.run(["render", "--env", "qa", "--out", "/nonexistent/never-written"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("qa"))
+        #expect(result.stderr.contains("dev") && result.stderr.contains("prod") && result.stderr.contains("staging"))
+        #expect(!FileManager.default.fileExists(atPath: "/nonexistent/never-written"))
+    }
+
+    @Test func malformedEnvironmentFileIsReportedWithFileLineAndColumn() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let environments = work.appendingPathComponent("environments")
+        try FileManager.default.createDirectory(at: environments, withIntermediateDirectories: true)
+        try Data("grafana:\n  folderr: X\n".utf8).write(to: environments.appendingPathComponent("prod.yaml"))
+        let result = try CLI.run(["environments", "--environments", "environments"], in: work)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("environments/prod.yaml:2:3"), "\(result.stderr)")
+        #expect(result.stderr.contains("folder"))
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let result = try CLI.run(["render", "--no-such-flag"])
+        #expect(result.status == 64)
+        #expect(try CLI.run(["frobnicate"]).status == 64)
+    }
+
+    @Test(arguments: [["--help"], ["render", "--help"], ["list", "--help"], ["environments", "--help"]])
+    func everyCommandHasHelpWithExamples(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:"), "\(result.stdout)")
+    }
+
+    @Test func listAndEnvironmentsDescribeTheCatalog() throws {
+        let list = try CLI.run(["list", "--env", "dev"])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.contains("dashboard dev-http-red  \"HTTP service (RED)\"  folder=\"Periscope Examples (dev)\""))
+        let environments = try CLI.run(["environments"])
+        #expect(environments.status == 0, "\(environments.stderr)")
+        #expect(environments.stdout.contains("base  (abstract: not rendered by --env all)"))
+        #expect(environments.stdout.contains("datasource metrics: prometheus prom-staging"))
+    }
+}
