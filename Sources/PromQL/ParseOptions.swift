@@ -21,13 +21,18 @@ public struct ParseOptions: Sendable, Equatable, Hashable {
     public var extendedRangeSelectors: Bool
     /// Accept the `fill`, `fill_left` and `fill_right` binary-operator modifiers.
     public var binopFillModifiers: Bool
-    /// The maximum nesting depth of the expression tree before parsing fails.
+    /// The deepest nesting of parentheses, calls, aggregations, unary operators and `^` chains
+    /// accepted; deeper input fails with an error instead of exhausting the stack.
     public var maxNestingDepth: Int
+    /// The deepest expression tree accepted (long operator chains such as `a + b + c + ...` nest
+    /// one level per operator); deeper trees fail with an error.
+    public var maxTreeDepth: Int
 
     /// Creates options; every experimental feature is off by default, as in Prometheus.
     public init(
         target: PromQLTarget = .v3, enableExperimentalFunctions: Bool = false, experimentalDurationExpr: Bool = false,
-        extendedRangeSelectors: Bool = false, binopFillModifiers: Bool = false, maxNestingDepth: Int = 1000
+        extendedRangeSelectors: Bool = false, binopFillModifiers: Bool = false, maxNestingDepth: Int = 256,
+        maxTreeDepth: Int = 2048
     ) {
         self.target = target
         self.enableExperimentalFunctions = enableExperimentalFunctions
@@ -35,6 +40,7 @@ public struct ParseOptions: Sendable, Equatable, Hashable {
         self.extendedRangeSelectors = extendedRangeSelectors
         self.binopFillModifiers = binopFillModifiers
         self.maxNestingDepth = maxNestingDepth
+        self.maxTreeDepth = maxTreeDepth
     }
 
     /// The options Prometheus' `TestParseExpressions` uses (parse_cases.jsonl).

@@ -117,7 +117,11 @@ struct Parser {
 
     // MARK: Errors
 
+    /// Errors beyond this count are dropped so hostile input cannot exhaust memory.
+    static let maximumErrorCount = 1000
+
     mutating func addError(_ message: String, _ range: Range<Int>) {
+        guard errors.count < Parser.maximumErrorCount else { return }
         errors.append(PromQLError(message: message, range: range, line: 0, column: 0))
     }
 
@@ -186,14 +190,17 @@ struct Parser {
 
     // MARK: Depth
 
-    /// Fails when the tree or the descent gets deeper than `options.maxNestingDepth`.
-    mutating func checkDepth(_ depth: Int, _ range: Range<Int>) throws(SyntaxAbort) {
-        if depth > options.maxNestingDepth || recursionDepth > options.maxNestingDepth {
-            addError("expression nesting depth exceeds the maximum of \(options.maxNestingDepth)", range)
+    /// Fails when the expression tree gets deeper than `options.maxTreeDepth` (long operator
+    /// chains nest without recursion in the parser, but consumers of the tree recurse).
+    mutating func checkTreeDepth(_ depth: Int, _ range: Range<Int>) throws(SyntaxAbort) {
+        if depth > options.maxTreeDepth {
+            addError("expression tree depth exceeds the maximum of \(options.maxTreeDepth)", range)
             throw SyntaxAbort()
         }
     }
 
+    /// Enters one level of nesting (parentheses, calls, aggregations, unary operators, `^`),
+    /// failing beyond `options.maxNestingDepth` instead of overflowing the stack.
     mutating func enter() throws(SyntaxAbort) {
         recursionDepth += 1
         if recursionDepth > options.maxNestingDepth {

@@ -31,8 +31,6 @@ extension Parser {
 
     /// Precedence climbing over binary operators; postfix modifiers are handled by `parseUnary`.
     mutating func parseBinary(minimumPrecedence: Int) throws(SyntaxAbort) -> Parsed {
-        try enter()
-        defer { leave() }
         var lhs = try parseUnary()
         while let op = Parser.binaryOperator(token.kind), op.precedence >= minimumPrecedence {
             let opToken = token
@@ -41,20 +39,38 @@ extension Parser {
             }
             try advance()
             let modifiers = try parseBinaryModifiers()
+            // `^` is right-associative and recurses; other operators loop.
             let next = op.isRightAssociative ? op.precedence : op.precedence + 1
-            let rhs = try parseBinary(minimumPrecedence: next)
-            let range = lhs.expr.range.lowerBound..<rhs.expr.range.upperBound
-            let node = BinaryExpr(
-                op: op, lhs: lhs.expr, rhs: rhs.expr, returnBool: modifiers.returnBool,
-                matching: Parser.normalizedMatching(op, lhs.expr, rhs.expr, modifiers.matching),
-                operatorRange: opToken.range, range: range)
-            if !options.binopFillModifiers && (modifiers.matching.fill.lhs != nil || modifiers.matching.fill.rhs != nil) {
-                addError("binop fill modifiers are experimental and not enabled", range)
+            let rhs: Parsed
+            if op.isRightAssociative {
+                try enter()
+                defer { leave() }
+                rhs = try parseBinary(minimumPrecedence: next)
+            } else {
+                rhs = try parseBinary(minimumPrecedence: next)
             }
-            lhs = Parsed(expr: .binary(node), depth: Swift.max(lhs.depth, rhs.depth) + 1)
-            try checkDepth(lhs.depth, range)
+            lhs = try makeBinary(op, opToken, lhs, rhs, modifiers)
         }
         return lhs
+    }
+
+    /// Builds a binary node; kept out of `parseBinary` so the recursive frame stays small.
+    @inline(never)
+    mutating func makeBinary(
+        _ op: BinaryOperator, _ opToken: Token, _ lhs: Parsed, _ rhs: Parsed,
+        _ modifiers: (returnBool: Bool, matching: VectorMatching)
+    ) throws(SyntaxAbort) -> Parsed {
+        let range = lhs.expr.range.lowerBound..<rhs.expr.range.upperBound
+        let node = BinaryExpr(
+            op: op, lhs: lhs.expr, rhs: rhs.expr, returnBool: modifiers.returnBool,
+            matching: Parser.normalizedMatching(op, lhs.expr, rhs.expr, modifiers.matching),
+            operatorRange: opToken.range, range: range)
+        if !options.binopFillModifiers && (modifiers.matching.fill.lhs != nil || modifiers.matching.fill.rhs != nil) {
+            addError("binop fill modifiers are experimental and not enabled", range)
+        }
+        let result = Parsed(expr: .binary(node), depth: Swift.max(lhs.depth, rhs.depth) + 1)
+        try checkTreeDepth(result.depth, range)
+        return result
     }
 
     /// Prometheus keeps vector matching only between two instant vectors, and set operators match
@@ -72,6 +88,7 @@ extension Parser {
     }
 
     /// Modifiers written after a binary operator: `bool`, `on`/`ignoring`, `group_left`/`group_right`, fills.
+    @inline(never)
     mutating func parseBinaryModifiers() throws(SyntaxAbort) -> (returnBool: Bool, matching: VectorMatching) {
         var matching = VectorMatching()
         var returnBool = false
@@ -148,7 +165,7 @@ extension Parser {
             op: opToken.kind == .sub ? .minus : .plus, expr: operand.expr,
             range: opToken.start..<operand.expr.range.upperBound)
         let result = Parsed(expr: .unary(node), depth: operand.depth + 1)
-        try checkDepth(result.depth, node.range)
+        try checkTreeDepth(result.depth, node.range)
         return result
     }
 
@@ -165,8 +182,7 @@ extension Parser {
             case .at:
                 current.expr = try parseAt(current.expr)
             case .anchored, .smoothed:
-                current.expr = applyExtendedRangeModifier(current.expr, token)
-                try advance()
+                current.expr = try parseExtendedRangeModifier(current.expr)
             default:
                 return current
             }
@@ -174,36 +190,50 @@ extension Parser {
     }
 
     /// Numbers, strings, selectors, calls, aggregations and parenthesized expressions.
+    ///
+    /// The work for each kind lives in its own non-inlined function so this frame, which is on the
+    /// stack once per nesting level, stays small.
     mutating func parsePrimary() throws(SyntaxAbort) -> Parsed {
         switch token.kind {
-        case .number, .duration:
-            let literal = numberLiteral(token)
-            try advance()
-            return Parsed(expr: .number(literal), depth: 1)
-        case .string:
-            let literal = StringLiteral(value: unquote(token), range: token.range)
-            try advance()
-            return Parsed(expr: .string(literal), depth: 1)
+        case .number, .duration, .string:
+            return try parseLiteral()
         case .leftParen:
             return try parseParen()
         case .leftBrace:
-            return Parsed(expr: .vectorSelector(try parseVectorSelector(nameToken: nil)), depth: 1)
-        case .identifier:
+            return try parseSelectorExpression(named: false)
+        case .identifier, .start, .end, .step, .range, .maxOf, .minOf:
             if peekToken().kind == .leftParen { return try parseCall() }
-            return Parsed(expr: .vectorSelector(try parseVectorSelector(nameToken: token)), depth: 1)
-        case .start, .end, .step, .range, .maxOf, .minOf:
-            if peekToken().kind == .leftParen { return try parseCall() }
-            return Parsed(expr: .vectorSelector(try parseVectorSelector(nameToken: token)), depth: 1)
+            return try parseSelectorExpression(named: true)
         case _ where token.kind.isAggregator:
             let next = peekToken().kind
             if next == .leftParen || next == .by || next == .without { return try parseAggregation() }
-            return Parsed(expr: .vectorSelector(try parseVectorSelector(nameToken: token)), depth: 1)
+            return try parseSelectorExpression(named: true)
         case .metricIdentifier, .by, .fill, .fillLeft, .fillRight, .land, .lor, .lunless, .offset, .without,
             .anchored, .smoothed:
-            return Parsed(expr: .vectorSelector(try parseVectorSelector(nameToken: token)), depth: 1)
+            return try parseSelectorExpression(named: true)
         default:
             throw unexpected()
         }
+    }
+
+    /// A number, duration or string literal.
+    @inline(never)
+    mutating func parseLiteral() throws(SyntaxAbort) -> Parsed {
+        if token.kind == .string {
+            let literal = StringLiteral(value: unquote(token), range: token.range)
+            try advance()
+            return Parsed(expr: .string(literal), depth: 1)
+        }
+        let literal = numberLiteral(token)
+        if token.kind == .duration { requireV3("durations as numbers", token.range) }
+        try advance()
+        return Parsed(expr: .number(literal), depth: 1)
+    }
+
+    /// A vector selector, starting at a metric name when `named`.
+    @inline(never)
+    mutating func parseSelectorExpression(named: Bool) throws(SyntaxAbort) -> Parsed {
+        Parsed(expr: .vectorSelector(try parseVectorSelector(nameToken: named ? token : nil)), depth: 1)
     }
 
     /// `( expr )`
@@ -216,7 +246,7 @@ extension Parser {
         let close = try expect(.rightParen)
         let node = ParenExpr(expr: inner.expr, range: open.start..<close.end)
         let result = Parsed(expr: .paren(node), depth: inner.depth + 1)
-        try checkDepth(result.depth, node.range)
+        try checkTreeDepth(result.depth, node.range)
         return result
     }
 
@@ -247,6 +277,7 @@ extension Parser {
     }
 
     /// A function call `name(args)`.
+    @inline(never)
     mutating func parseCall() throws(SyntaxAbort) -> Parsed {
         try enter()
         defer { leave() }
@@ -273,11 +304,12 @@ extension Parser {
         let range = nameToken.start..<close.end
         let call = Call(function: function, args: args.map(\.expr), range: range)
         let result = Parsed(expr: .call(call), depth: (args.map(\.depth).max() ?? 0) + 1)
-        try checkDepth(result.depth, range)
+        try checkTreeDepth(result.depth, range)
         return result
     }
 
     /// An aggregation: `op [by|without (labels)] (args) [by|without (labels)]`.
+    @inline(never)
     mutating func parseAggregation() throws(SyntaxAbort) -> Parsed {
         try enter()
         defer { leave() }
@@ -364,7 +396,7 @@ extension Parser {
         }
         node.expr = args[desired - 1].expr
         let result = Parsed(expr: .aggregate(node), depth: (args.map(\.depth).max() ?? 0) + 1)
-        try checkDepth(result.depth, range)
+        try checkTreeDepth(result.depth, range)
         return result
     }
 }

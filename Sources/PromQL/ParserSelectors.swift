@@ -11,6 +11,7 @@ extension Parser {
     }
 
     /// `name`, `name{...}` or `{...}`.
+    @inline(never)
     mutating func parseVectorSelector(nameToken: Token?) throws(SyntaxAbort) -> VectorSelector {
         var selector = VectorSelector(name: nil, range: token.range)
         if let nameToken {
@@ -149,6 +150,7 @@ extension Parser {
     }
 
     /// `expr[range]` or `expr[range:step]`.
+    @inline(never)
     mutating func parseRangeOrSubquery(_ current: Parsed) throws(SyntaxAbort) -> Parsed {
         let open = token
         try advance()
@@ -175,7 +177,9 @@ extension Parser {
             let node = MatrixSelector(
                 vectorSelector: selector, rangeDuration: duration, rangeExpression: expression, bracketsRange: brackets,
                 range: current.expr.range.lowerBound..<close.end)
-            return Parsed(expr: .matrixSelector(node), depth: current.depth + 1)
+            let result = Parsed(expr: .matrixSelector(node), depth: current.depth + 1)
+            try checkTreeDepth(result.depth, node.range)
+            return result
         case .colon:
             try advance()
             var stepValue: Expr?
@@ -200,7 +204,7 @@ extension Parser {
                 stepExpression: stepExpression, bracketsRange: open.start..<close.end,
                 range: current.expr.range.lowerBound..<close.end)
             let result = Parsed(expr: .subquery(node), depth: current.depth + 1)
-            try checkDepth(result.depth, node.range)
+            try checkTreeDepth(result.depth, node.range)
             return result
         default:
             throw unexpected(context: .rangeAfterDuration)
@@ -217,6 +221,7 @@ extension Parser {
     }
 
     /// `expr offset <duration>`.
+    @inline(never)
     mutating func parseOffset(_ expr: Expr) throws(SyntaxAbort) -> Expr {
         let offsetToken = token
         try advance()
@@ -263,6 +268,7 @@ extension Parser {
     }
 
     /// `expr @ <timestamp>`, `expr @ start()`, `expr @ end()`.
+    @inline(never)
     mutating func parseAt(_ expr: Expr) throws(SyntaxAbort) -> Expr {
         let atToken = token
         try advance()
@@ -281,6 +287,9 @@ extension Parser {
             }
             guard parser.token.kind == .number || parser.token.kind == .duration else { throw parser.unexpected() }
             let literal = parser.numberLiteral(parser.token)
+            if parser.token.kind == .duration {
+                parser.requireV3("durations as @ timestamps", parser.token.range)
+            }
             try parser.advance()
             let seconds = sign * literal.value
             if seconds.isNaN || seconds.isInfinite || seconds >= 9.223372036854775807e18
@@ -324,7 +333,15 @@ extension Parser {
         }
     }
 
-    /// `anchored` / `smoothed` after a range selector (extended range selectors).
+    /// `anchored` / `smoothed` after a selector; consumes the keyword.
+    @inline(never)
+    mutating func parseExtendedRangeModifier(_ expr: Expr) throws(SyntaxAbort) -> Expr {
+        let modifierToken = token
+        try advance()
+        return applyExtendedRangeModifier(expr, modifierToken)
+    }
+
+    /// Applies `anchored` / `smoothed` (extended range selectors).
     mutating func applyExtendedRangeModifier(_ expr: Expr, _ modifierToken: Token) -> Expr {
         let anchored = modifierToken.kind == .anchored
         let name = anchored ? "anchored" : "smoothed"

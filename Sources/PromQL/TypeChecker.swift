@@ -9,6 +9,7 @@ struct TypeChecker {
     }
 
     private mutating func addError(_ message: String, _ range: Range<Int>) {
+        guard errors.count < Parser.maximumErrorCount else { return }
         errors.append(PromQLError(message: message, range: range, line: 0, column: 0))
     }
 

@@ -34,6 +34,13 @@ enum Corpus {
         return result
     }
 
+    /// A corpus `.json` file as a dictionary.
+    static func json(_ name: String) throws -> [String: Any] {
+        guard let directory else { return [:] }
+        let data = try Data(contentsOf: directory.appendingPathComponent(name))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
     /// The exact input bytes of a record (`input_b64` when the input is not valid UTF-8).
     static func inputBytes(_ record: [String: Any]) -> [UInt8] {
         if record["not_utf8"] as? Bool == true, let b64 = record["input_b64"] as? String,
