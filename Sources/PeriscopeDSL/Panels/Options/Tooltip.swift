@@ -12,7 +12,8 @@ public enum TooltipMode: String, Sendable, Hashable, JSONRepresentable {
 public enum TooltipSortOrder: String, Sendable, Hashable, JSONRepresentable {
     case ascending = "asc"
     case descending = "desc"
-    case none
+    /// Series in query order (Grafana's `none`); not named `none`, which `sort: .none` would read as a missing value.
+    case unsorted = "none"
 }
 
 /// A panel with Grafana's common tooltip options (`options.tooltip`).
