@@ -196,13 +196,28 @@ import Testing
         #expect(collector.diagnostics.isEmpty)
     }
 
-    @Test func theBaseEnvironmentAloneLacksDatasourceUids() throws {
-        // base is abstract: loading it directly reports what a concrete environment must add.
+    @Test func theAbstractBaseLoadsWithoutItsIncompleteDatasources() throws {
+        // base leaves uids to dev, staging and prod: loaded alone, those datasources are not defined yet.
         let collector = DiagnosticCollector()
-        #expect(EnvironmentLoader(directory: Self.repositoryEnvironments).load("base", diagnostics: collector) == nil)
-        #expect(collector.diagnostics.map(\.message) == [
-            "environment 'base': grafana.datasources.metrics has no uid (a datasource needs both, e.g. { type: prometheus, uid: prom-prod }, set in this file or one it extends)",
-            "environment 'base': grafana.datasources.logs has no uid (a datasource needs both, e.g. { type: prometheus, uid: prom-prod }, set in this file or one it extends)",
-        ])
+        let base = try #require(EnvironmentLoader(directory: Self.repositoryEnvironments).load("base", diagnostics: collector))
+        #expect(collector.diagnostics.isEmpty, "\(collector.diagnostics.map(\.description))")
+        #expect(base.grafana.datasources.isEmpty)
+        #expect(base.grafana.folder == "Periscope Examples")
+        #expect(base.values.double("p99LatencySeconds") == 0.5)
+    }
+
+    @Test func onlyConcreteEnvironmentsMustCompleteTheirDatasources() throws {
+        let files = [
+            "_shared.yaml": "grafana:\n  datasources:\n    metrics: { type: prometheus }\n    logs: { type: loki, uid: loki-1 }\n",
+            "prod.yaml": "extends: _shared\n",
+        ]
+        try EnvironmentFixture.with(files) { fixture in
+            let collector = DiagnosticCollector()
+            let environments = fixture.loader.loadAll(["_shared", "prod"], diagnostics: collector)
+            #expect(environments.map(\.name.rawValue) == ["_shared"])
+            #expect(environments.first?.grafana.datasources == ["logs": GrafanaDatasource(type: "loki", uid: "loki-1")])
+            expectError(collector.diagnostics, in: fixture, "_shared.yaml", 3, 5, "environment 'prod': grafana.datasources.metrics has no uid")
+            #expect(collector.diagnostics.count == 1)
+        }
     }
 }

@@ -7,12 +7,18 @@ struct EnvironmentBuilder {
     /// The chain's files, the environment's own first.
     let files: [String]
 
+    /// Whether every datasource must have both `type` and `uid`. Abstract overlays (`base`,
+    /// `_shared`) exist to be extended and usually leave uids to the concrete environments,
+    /// so there an incomplete datasource is simply not defined yet.
+    let requiresCompleteDatasources: Bool
+
     private(set) var diagnostics: [Diagnostic] = []
     private var locations: [String: FileLocation] = [:]
 
     init(name: String, files: [String]) {
         self.name = name
         self.files = files
+        self.requiresCompleteDatasources = EnvironmentLoader.isConcrete(name)
     }
 
     /// The environment, or nil when the merged settings are incomplete (reported to `diagnostics`).
@@ -57,6 +63,7 @@ struct EnvironmentBuilder {
             // The chain as a whole must say both; an overlay often sets only the uid.
             let missing = [type == nil ? "type" : nil, uid == nil ? "uid" : nil].compactMap { $0 }
             guard let type, let uid, missing.isEmpty else {
+                guard requiresCompleteDatasources else { continue }
                 diagnostics.append(.error(
                     "environment '\(name)': grafana.datasources.\(datasource.key) has no \(missing.joined(separator: " and ")) (a datasource needs both, e.g. { type: prometheus, uid: prom-prod }, set in this file or one it extends)",
                     at: datasource.keyLocation))

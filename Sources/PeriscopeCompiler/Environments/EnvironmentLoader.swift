@@ -30,6 +30,8 @@ public struct EnvironmentLoader: Sendable {
     ///
     /// `base` and `_`-prefixed files are abstract overlays that others extend; they usually
     /// lack settings (datasource uids, selectors) that only a concrete environment provides.
+    /// They still load on their own, but a datasource they leave without `type` or `uid` is
+    /// left out of `grafana.datasources` instead of being an error.
     public func defaultNames() throws -> [String] {
         try availableNames().filter(Self.isConcrete)
     }
