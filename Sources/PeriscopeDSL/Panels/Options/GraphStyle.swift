@@ -1,40 +1,60 @@
 /// How a series is drawn (`custom.drawStyle`).
 public enum DrawStyle: String, Sendable, Hashable, JSONRepresentable {
+    /// Lines between points.
     case line
+    /// A bar per point.
     case bars
+    /// Points only.
     case points
 }
 
 /// How points are joined (`custom.lineInterpolation`).
 public enum LineInterpolation: String, Sendable, Hashable, JSONRepresentable {
+    /// Straight lines.
     case linear
+    /// Curves through the points.
     case smooth
+    /// Steps that change at the previous point.
     case stepBefore
+    /// Steps that change at the next point.
     case stepAfter
 }
 
 /// How the fill is shaded (`custom.gradientMode`).
 public enum GradientMode: String, Sendable, Hashable, JSONRepresentable {
+    /// A flat fill.
     case none
+    /// Fading with distance from the line.
     case opacity
+    /// Shifting hue.
     case hue
+    /// The colour scheme of the field's colour mode.
     case scheme
 }
 
 /// Whether series are stacked (`stacking.mode`).
 public enum StackingMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Not stacked.
     case none
+    /// Stacked values.
     case normal
+    /// Stacked shares of 100 %.
     case percent
 }
 
 /// Where an axis is drawn (`custom.axisPlacement`).
 public enum AxisPlacement: String, Sendable, Hashable, JSONRepresentable {
+    /// Left for the first unit, right for a second.
     case auto
+    /// Above.
     case top
+    /// Right.
     case right
+    /// Below.
     case bottom
+    /// Left.
     case left
+    /// Not drawn.
     case hidden
 }
 
@@ -59,12 +79,19 @@ public enum AxisScale: Sendable, Hashable, JSONRepresentable {
 
 /// How thresholds are drawn on a graph (`custom.thresholdsStyle.mode`).
 public enum ThresholdsStyle: String, Sendable, Hashable, JSONRepresentable {
+    /// Not drawn.
     case off
+    /// Solid lines.
     case line
+    /// Dashed lines.
     case dashed
+    /// Coloured regions.
     case area
+    /// Solid lines and regions (`line+area`).
     case lineAndArea = "line+area"
+    /// Dashed lines and regions (`dashed+area`).
     case dashedAndArea = "dashed+area"
+    /// Colouring the series itself.
     case series
 }
 

@@ -1,13 +1,18 @@
 /// How a legend lists series (`legend.displayMode`).
 public enum LegendDisplayMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Series names in a row or column.
     case list
+    /// A table with a column per calculation.
     case table
+    /// No legend.
     case hidden
 }
 
 /// Where the legend sits (`legend.placement`).
 public enum LegendPlacement: String, Sendable, Hashable, JSONRepresentable {
+    /// Below the graph.
     case bottom
+    /// Right of the graph.
     case right
 }
 

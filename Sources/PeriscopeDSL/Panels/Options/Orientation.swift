@@ -1,14 +1,20 @@
 /// The layout direction of a visualization (`orientation`).
 public enum VizOrientation: String, Sendable, Hashable, JSONRepresentable {
+    /// Chosen from the panel's shape.
     case auto
+    /// Top to bottom.
     case vertical
+    /// Left to right.
     case horizontal
 }
 
 /// Whether values, points or labels are drawn (Grafana's `VisibilityMode`).
 public enum VisibilityMode: String, Sendable, Hashable, JSONRepresentable {
+    /// When there is room.
     case auto
+    /// Never.
     case never
+    /// Always.
     case always
 }
 
@@ -35,6 +41,8 @@ extension TextSizeConfigurable {
 
 /// How gauges size themselves (`sizing`).
 public enum GaugeSizing: String, Sendable, Hashable, JSONRepresentable {
+    /// Fit the panel.
     case auto
+    /// Use the minimum sizes given.
     case manual
 }

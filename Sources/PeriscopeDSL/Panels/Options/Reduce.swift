@@ -1,28 +1,52 @@
 /// A reducer that turns a series into one value (Grafana's `ReducerID`), used in `reduceOptions.calcs` and `legend.calcs`.
 public enum ReducerCalculation: String, Sendable, Hashable, JSONRepresentable, CaseIterable {
+    /// The last value that is not null.
     case lastNotNull
+    /// The last value, null or not.
     case last
+    /// The first value that is not null.
     case firstNotNull
+    /// The first value.
     case first
+    /// The average.
     case mean
+    /// The median.
     case median
+    /// The largest value.
     case max
+    /// The smallest value.
     case min
+    /// The sum.
     case sum
+    /// The number of values.
     case count
+    /// Largest minus smallest value.
     case range
+    /// The cumulative change, counting resets as increases.
     case delta
+    /// The smallest interval between timestamps.
     case step
+    /// Last minus first value.
     case diff
+    /// Last minus first value, in percent of the first (`diffperc`).
     case diffPercent = "diffperc"
+    /// The smallest positive value (`logmin`).
     case logMin = "logmin"
+    /// Whether every value is zero.
     case allIsZero
+    /// Whether every value is null.
     case allIsNull
+    /// How often the value changes.
     case changeCount
+    /// The number of distinct values.
     case distinctCount
+    /// The variance.
     case variance
+    /// The standard deviation (`stdDev`).
     case standardDeviation = "stdDev"
+    /// Every value, as a list.
     case allValues
+    /// Every distinct value, as a list.
     case uniqueValues
 }
 

@@ -19,7 +19,9 @@ public enum TableCellType: Sendable, Hashable, JSONRepresentable {
 
     /// Plain or gradient background for `colorBackground` (`mode`).
     public enum BackgroundMode: String, Sendable, Hashable, JSONRepresentable {
+        /// A flat colour.
         case basic
+        /// A gradient.
         case gradient
     }
 
@@ -44,17 +46,25 @@ public enum TableCellType: Sendable, Hashable, JSONRepresentable {
 
 /// How table cell text is aligned (`custom.align`).
 public enum TextAlignment: String, Sendable, Hashable, JSONRepresentable {
+    /// Numbers right, text left.
     case auto
+    /// Left.
     case left
+    /// Right.
     case right
+    /// Centred.
     case center
 }
 
 /// The row height of a table (`options.cellHeight`).
 public enum TableCellHeight: String, Sendable, Hashable, JSONRepresentable {
+    /// Small rows (`sm`).
     case small = "sm"
+    /// Medium rows (`md`).
     case medium = "md"
+    /// Large rows (`lg`).
     case large = "lg"
+    /// Rows as tall as their content.
     case auto
 }
 

@@ -10,7 +10,9 @@ public enum TooltipMode: String, Sendable, Hashable, JSONRepresentable {
 
 /// How the tooltip orders series (`tooltip.sort`); named apart from Foundation's `SortOrder`.
 public enum TooltipSortOrder: String, Sendable, Hashable, JSONRepresentable {
+    /// Lowest value first (`asc`).
     case ascending = "asc"
+    /// Highest value first (`desc`).
     case descending = "desc"
     /// Series in query order (Grafana's `none`); not named `none`, which `sort: .none` would read as a missing value.
     case unsorted = "none"

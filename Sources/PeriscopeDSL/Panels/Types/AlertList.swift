@@ -1,15 +1,22 @@
 /// Whether the alert list shows a list or a count (`options.viewMode`).
 public enum AlertListViewMode: String, Sendable, Hashable, JSONRepresentable {
+    /// One line per alert.
     case list
+    /// The number of alerts.
     case stat
 }
 
 /// The order of the alert list (`options.sortOrder`); Grafana stores a number.
 public enum AlertListSortOrder: Int, Sendable, Hashable, JSONRepresentable {
+    /// By name, A to Z.
     case alphabeticalAscending = 1
+    /// By name, Z to A.
     case alphabeticalDescending = 2
+    /// Firing first, then pending, then the rest.
     case importance = 3
+    /// Oldest state change first.
     case timeAscending = 4
+    /// Newest state change first.
     case timeDescending = 5
 
     /// The number Grafana stores.
@@ -18,11 +25,17 @@ public enum AlertListSortOrder: Int, Sendable, Hashable, JSONRepresentable {
 
 /// An alert state the list can show (`options.stateFilter`).
 public enum AlertListState: String, Sendable, Hashable, CaseIterable {
+    /// Firing.
     case firing
+    /// Pending, waiting out the `for` duration.
     case pending
+    /// Recovering, waiting out the `keep_firing_for` duration.
     case recovering
+    /// Without data.
     case noData
+    /// Normal.
     case normal
+    /// Failing to evaluate.
     case error
 }
 

@@ -1,22 +1,32 @@
 /// How bar gauges are drawn (`options.displayMode`).
 public enum BarGaugeDisplayMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Plain bars.
     case basic
+    /// Bars shaded through the threshold colours.
     case gradient
+    /// Segmented bars.
     case lcd
 }
 
 /// How the value text of a bar gauge is coloured (`options.valueMode`).
 public enum BarGaugeValueMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Coloured like the bar.
     case color
+    /// In the text colour.
     case text
+    /// Not shown.
     case hidden
 }
 
 /// Where a bar gauge puts the series name (`options.namePlacement`).
 public enum BarGaugeNamePlacement: String, Sendable, Hashable, JSONRepresentable {
+    /// Chosen from the layout.
     case auto
+    /// Above the bar.
     case top
+    /// Left of the bar.
     case left
+    /// Not shown.
     case hidden
 }
 

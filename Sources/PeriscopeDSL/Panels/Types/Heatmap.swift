@@ -1,20 +1,28 @@
 /// How heatmap cells are coloured (`color.mode`).
 public enum HeatmapColorMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Shades of one colour.
     case opacity
+    /// A colour scheme.
     case scheme
 }
 
 /// How values map to colours (`color.scale`).
 public enum HeatmapColorScale: String, Sendable, Hashable, JSONRepresentable {
+    /// Linear.
     case linear
+    /// Exponential, with `exponent`.
     case exponential
 }
 
 /// What a bucket bound means for pre-bucketed data (`rowsFrame.layout`): Prometheus histograms are `le`.
 public enum HeatmapCellLayout: String, Sendable, Hashable, JSONRepresentable {
+    /// The bound is the upper one (`le`), as in Prometheus histograms.
     case le
+    /// The bound is the lower one.
     case ge
+    /// The bound is a label only.
     case unknown
+    /// Guessed from the field names.
     case auto
 }
 
@@ -22,7 +30,9 @@ public enum HeatmapCellLayout: String, Sendable, Hashable, JSONRepresentable {
 public struct HeatmapBuckets: Sendable, Hashable, JSONRepresentable {
     /// Whether `value` is a bucket size or a bucket count.
     public enum Mode: String, Sendable, Hashable, JSONRepresentable {
+        /// `value` is the bucket size.
         case size
+        /// `value` is the number of buckets.
         case count
     }
 

@@ -1,14 +1,20 @@
 /// How a logs panel collapses repeated lines (`options.dedupStrategy`).
 public enum LogsDedupStrategy: String, Sendable, Hashable, JSONRepresentable {
+    /// No deduplication.
     case none
+    /// Identical lines.
     case exact
+    /// Lines differing only in numbers.
     case numbers
+    /// Lines differing only in letters and numbers.
     case signature
 }
 
 /// The order of log lines (`options.sortOrder`); Grafana spells them capitalised.
 public enum LogsSortOrder: String, Sendable, Hashable, JSONRepresentable {
+    /// Newest first.
     case descending = "Descending"
+    /// Oldest first.
     case ascending = "Ascending"
 }
 

@@ -1,19 +1,26 @@
 /// Pie or donut (`options.pieType`).
 public enum PieChartType: String, Sendable, Hashable, JSONRepresentable {
+    /// A full pie.
     case pie
+    /// A ring.
     case donut
 }
 
 /// A label drawn on the slices (`options.displayLabels`).
 public enum PieChartLabel: String, Sendable, Hashable, JSONRepresentable {
+    /// The series name.
     case name
+    /// The value.
     case value
+    /// The share in percent.
     case percent
 }
 
 /// A value shown next to each legend entry (`options.legend.values`).
 public enum PieChartLegendValue: String, Sendable, Hashable, JSONRepresentable {
+    /// The value.
     case value
+    /// The share in percent.
     case percent
 }
 

@@ -1,37 +1,54 @@
 /// How a stat colours itself from the thresholds (`options.colorMode`).
 public enum StatColorMode: String, Sendable, Hashable, JSONRepresentable {
+    /// The value text.
     case value
+    /// A gradient background.
     case background
+    /// A solid background (`background_solid`).
     case backgroundSolid = "background_solid"
+    /// No colour.
     case none
 }
 
 /// The sparkline behind a stat (`options.graphMode`).
 public enum StatGraphMode: String, Sendable, Hashable, JSONRepresentable {
+    /// No sparkline.
     case none
+    /// A line.
     case line
+    /// A filled area.
     case area
 }
 
 /// What a stat shows (`options.textMode`).
 public enum StatTextMode: String, Sendable, Hashable, JSONRepresentable {
+    /// The value, and the name when there are several series.
     case auto
+    /// The value only.
     case value
+    /// Value and name (`value_and_name`).
     case valueAndName = "value_and_name"
+    /// The name only.
     case name
+    /// No text, only the colour.
     case none
 }
 
 /// How a stat aligns value and name (`options.justifyMode`).
 public enum StatJustifyMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Left or centred depending on the layout.
     case auto
+    /// Centred.
     case center
 }
 
 /// How a stat colours the percent change (`options.percentChangeColorMode`).
 public enum PercentChangeColorMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Increases green, decreases red.
     case standard
+    /// Increases red, decreases green.
     case inverted
+    /// The colour of the value (`same_as_value`).
     case sameAsValue = "same_as_value"
 }
 

@@ -1,7 +1,10 @@
 /// Where a state timeline writes values in their region (`options.alignValue`).
 public enum TimelineValueAlignment: String, Sendable, Hashable, JSONRepresentable {
+    /// At the start of the region.
     case left
+    /// In the middle.
     case center
+    /// At the end.
     case right
 }
 

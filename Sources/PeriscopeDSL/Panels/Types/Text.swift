@@ -1,20 +1,32 @@
 /// How a text panel interprets its content (`options.mode`).
 public enum TextMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Markdown.
     case markdown
+    /// HTML.
     case html
+    /// Highlighted code.
     case code
 }
 
 /// The syntax highlighting of a code text panel (`options.code.language`).
 public enum CodeLanguage: String, Sendable, Hashable, JSONRepresentable {
+    /// No highlighting.
     case plaintext
+    /// JSON.
     case json
+    /// YAML.
     case yaml
+    /// XML.
     case xml
+    /// TypeScript.
     case typescript
+    /// SQL.
     case sql
+    /// Go.
     case go
+    /// Markdown source.
     case markdown
+    /// HTML source.
     case html
 }
 
