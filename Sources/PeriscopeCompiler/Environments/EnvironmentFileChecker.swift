@@ -35,10 +35,12 @@ struct EnvironmentFileChecker {
 
     private mutating func checkExtends(_ value: YAMLTree) -> ExtendsReference? {
         if value.isNull { return nil }
-        guard let scalar = value.scalar, case .string(let name) = scalar.resolved, !name.isEmpty else {
+        // Like other names, taken as written: `extends: 2024` names 2024.yaml.
+        guard let scalar = value.scalar, !scalar.text.isEmpty, scalar.tag.isEmpty || scalar.tag == YAMLCoreSchema.stringTag else {
             error("extends must name another environment, such as base, got \(value.kindDescription)", at: value.location)
             return nil
         }
+        let name = scalar.text
         guard !name.contains("/"), !name.contains("\\") else {
             error("extends must name an environment in the same directory, such as base, got '\(name)'", at: value.location)
             return nil
