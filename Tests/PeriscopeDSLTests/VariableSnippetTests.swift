@@ -107,14 +107,19 @@ struct VariableSnippetTests {
             """)
     }
 
-    @Test func customVariableWritesTextValuePairsAndEscapesCommas() {
+    @Test func customVariableWritesTextValuePairsEscapesCommasAndDefaultsCurrentToTheFirstOption() {
         let variable = CustomVariable("env", options: [VariableOption("prod", text: "Production"), VariableOption("a,b")])
         #expect(Snippet.json(variable) == #"""
             {
+              "current": {
+                "selected": false,
+                "text": "Production",
+                "value": "prod"
+              },
               "name": "env",
               "options": [
                 {
-                  "selected": false,
+                  "selected": true,
                   "text": "Production",
                   "value": "prod"
                 },
@@ -129,6 +134,41 @@ struct VariableSnippetTests {
             }
 
             """#)
+    }
+
+    @Test func multiValueCustomVariableWithAllDefaultsToAnArrayCurrent() {
+        let variable = CustomVariable("zone", values: ["a", "b"]).multi().includeAll()
+        #expect(Snippet.json(variable) == """
+            {
+              "current": {
+                "selected": false,
+                "text": [
+                  "a"
+                ],
+                "value": [
+                  "a"
+                ]
+              },
+              "includeAll": true,
+              "multi": true,
+              "name": "zone",
+              "options": [
+                {
+                  "selected": true,
+                  "text": "a",
+                  "value": "a"
+                },
+                {
+                  "selected": false,
+                  "text": "b",
+                  "value": "b"
+                }
+              ],
+              "query": "a,b",
+              "type": "custom"
+            }
+
+            """)
     }
 
     @Test func intervalVariableLeadsWithTheAutoOption() {

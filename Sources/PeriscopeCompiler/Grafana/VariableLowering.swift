@@ -10,8 +10,11 @@ extension GrafanaLowering {
     ///
     /// - `query`: `datasource` (resolved through the environment), `definition` and `query`
     ///   (the query as a plain string, which Grafana accepts), `options: []`.
-    /// - `custom`: `query` (the options comma-separated, `text : value` where they differ) and
-    ///   `options`, each `{selected, text, value}`, `selected` when it is in `current`.
+    /// - `custom`: `query` (the options comma-separated, `text : value` where they differ),
+    ///   `options`, each `{selected, text, value}`, `selected` when it is in `current`, and
+    ///   `current`, which defaults to the first option: Grafana does not fill `current` and
+    ///   `options` of an imported custom variable from its `query` (grafonnet's
+    ///   `getOptionsForCustomQuery` exists for the same reason).
     /// - `interval`: `query`, `options` (led by Grafana's `auto` option when `auto` is on), and
     ///   `auto`, `auto_count`, `auto_min` when set.
     /// - `datasource`: `query` (the plugin type, e.g. `prometheus`), `options: []`.
@@ -29,7 +32,11 @@ extension GrafanaLowering {
             if let count = variable.autoCount { members.append(JSONMember("auto_count", .int(count))) }
             if let min = variable.autoMin { members.append(JSONMember("auto_min", .string(min))) }
         }
-        if let current = variable.current { members.append(JSONMember("current", Self.current(current, multi: isMulti))) }
+        var current = variable.current
+        if current == nil, variable.kind == .custom, let first = variable.options.first {
+            current = VariableCurrent(first.value, text: first.text)
+        }
+        if let current { members.append(JSONMember("current", Self.current(current, multi: isMulti))) }
         switch variable.kind {
         case .query, .adhoc:
             if let reference = variable.datasource {
@@ -51,7 +58,7 @@ extension GrafanaLowering {
         case .query, .datasource:
             members.append(JSONMember("options", .array([])))
         case .custom:
-            members.append(JSONMember("options", .array(variable.options.map { Self.option($0, current: variable.current) })))
+            members.append(JSONMember("options", .array(variable.options.map { Self.option($0, current: current) })))
         case .interval:
             var options: [JSONValue] = []
             if variable.auto == true {
