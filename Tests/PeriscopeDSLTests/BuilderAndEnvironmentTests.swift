@@ -117,6 +117,21 @@ struct BuilderAndEnvironmentTests {
         #expect(staging.overlays.isEmpty)
     }
 
+    @Test func typedModifiersFindingsCanPointAtRememberTheirLine() {
+        let line = #line
+        let series = TimeSeries("A").stacking(.percent).scale(.log(base: 2))
+        let stat = Stat("B").reduce(.mean)
+        let histogram = Histogram("C").stacking(.normal)
+        let barChart = BarChart("D").stacking(.normal)
+        let alerts = AlertList("E").alertInstanceLabelFilter("{team=\"a\"}")
+        #expect(series.panel.modifierLocations["stacking"]?.line == line + 1)
+        #expect(series.panel.modifierLocations["scaleDistribution"]?.line == line + 1)
+        #expect(stat.panel.modifierLocations["reduceOptions"]?.line == line + 2)
+        #expect(histogram.panel.modifierLocations["stacking"]?.line == line + 3)
+        #expect(barChart.panel.modifierLocations["stacking"]?.line == line + 4)
+        #expect(alerts.panel.modifierLocations["alertInstanceLabelFilter"]?.line == line + 5)
+    }
+
     @Test func modifiersReturnCopiesAndLeaveTheOriginal() {
         let base = TimeSeries("Latency")
         let changed = base.lineWidth(3).legend(.table)

@@ -26,7 +26,12 @@ public struct Histogram: LegendConfigurable, TooltipConfigurable, AxisConfigurab
     /// Combines all series into one histogram (`options.combine`).
     public func combine(_ value: Bool = true) -> Self { settingOption("combine", value) }
     /// Stacks the series' bars (`custom.stacking`).
-    public func stacking(_ mode: StackingMode, group: String = "A") -> Self {
-        settingFieldOption("stacking", ["group": .string(group), "mode": mode.jsonValue] as JSONValue)
+    public func stacking(
+        _ mode: StackingMode, group: String = "A",
+        fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> Self {
+        recordingOption("stacking", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+            $0.fieldDefaults.custom[path: "stacking"] = ["group": .string(group), "mode": mode.jsonValue]
+        }
     }
 }
