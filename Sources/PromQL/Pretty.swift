@@ -23,7 +23,8 @@ extension Expr {
 }
 
 /// Prometheus' prettier, node by node. Like Prometheus, the width check uses the node's
-/// canonical form, not counting the indentation.
+/// canonical form, not counting the indentation. One deliberate difference: a subquery that
+/// fits on its line is indented (Prometheus drops the indentation there).
 struct PrettyPrinter {
     let maxLineWidth: Int
 
@@ -54,9 +55,10 @@ struct PrettyPrinter {
             guard needsSplit(flat) else { return indent + flat }
             return indent + "(\n" + pretty(node.expr, level: level + 1) + "\n" + indent + ")"
         case .subquery(let node):
-            // Prometheus does not indent a subquery that fits on one line; kept for equality.
+            // Prometheus returns a subquery that fits on one line without its indentation
+            // (`max_over_time(\nrate(x[5m])[1h:]\n)`); it is indented here like every other node.
             let flat = expr.description
-            guard needsSplit(flat) else { return flat }
+            guard needsSplit(flat) else { return indent + flat }
             var suffix = ""
             CanonicalPrinter.writeSubquerySuffix(node, to: &suffix)
             return pretty(node.expr, level: level) + suffix

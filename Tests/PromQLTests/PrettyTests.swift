@@ -60,6 +60,15 @@ struct PrettyTests {
             )
             """
         ),
+        (
+            // Prometheus would print the subquery line unindented.
+            "max_over_time(rate(long_metric_name[5m])[1h:1m])", 40,
+            """
+            max_over_time(
+              rate(long_metric_name[5m])[1h:1m]
+            )
+            """
+        ),
     ] as [(String, Int, String)])
     func splitsLongNodes(source: String, width: Int, expected: String) throws {
         let expr = try PromQL.parse(source)
