@@ -131,7 +131,7 @@ public struct PromDuration: Sendable, Equatable, Hashable, Comparable {
 
     /// Creates a duration from seconds, rounded to the nearest nanosecond and saturated.
     public init(seconds: Double) {
-        let ns = (seconds * 1e9).rounded()
+        let ns = Rounding.halfAwayFromZero(seconds * 1e9)
         if ns.isNaN {
             nanoseconds = 0
         } else if ns >= 9.223372036854775807e18 {

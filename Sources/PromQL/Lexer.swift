@@ -33,7 +33,9 @@ struct Lexer {
     /// Start of the most recently returned token.
     private(set) var lastPos = 0
 
-    private var scanned: Token?
+    private var scanned: LexToken?
+    /// The message of the most recent error token.
+    private(set) var errorMessage = ""
 
     init(_ input: UnsafeBufferPointer<UInt8>, seriesDescription: Bool = false) {
         self.input = input
@@ -72,7 +74,7 @@ struct Lexer {
 
     @inline(__always)
     private mutating func emit(_ kind: TokenKind) {
-        scanned = Token(kind: kind, start: start, end: pos)
+        scanned = LexToken(kind: kind, start: start, end: pos)
         start = pos
     }
 
@@ -81,7 +83,8 @@ struct Lexer {
 
     /// Emits an error token; the state machine stops afterwards unless the caller continues.
     private mutating func errorf(_ message: String) -> State {
-        scanned = Token(kind: .error, start: start, end: input.count, errorMessage: message)
+        scanned = LexToken(kind: .error, start: start, end: input.count)
+        errorMessage = message
         return .done
     }
 
@@ -98,7 +101,7 @@ struct Lexer {
     // MARK: Driver
 
     /// Returns the next token; after an error or the end it keeps returning `.eof`.
-    mutating func nextToken() -> Token {
+    mutating func nextToken() -> LexToken {
         scanned = nil
         while scanned == nil {
             if state == .done {
@@ -108,7 +111,7 @@ struct Lexer {
             state = step(state)
         }
         // `scanned` is always set by the loop above.
-        let token = scanned ?? Token(kind: .eof, start: pos, end: pos)
+        let token = scanned ?? LexToken(kind: .eof, start: pos, end: pos)
         lastPos = token.start
         return token
     }

@@ -20,9 +20,9 @@ struct Parser {
     let options: ParseOptions
     var lexer: Lexer
     /// The current lookahead token (comments skipped).
-    var token: Token
+    var token: LexToken
     /// A second lookahead token, filled on demand by `peekToken()`.
-    var peeked: Token?
+    var peeked: LexToken?
     /// Errors collected so far, in Prometheus' order.
     var errors: [PromQLError] = []
     /// The innermost construct whose error rule would catch a syntax error (yacc's error states).
@@ -38,7 +38,7 @@ struct Parser {
         self.input = input
         self.options = options
         self.lexer = Lexer(input)
-        self.token = Token(kind: .eof, start: 0, end: 0)
+        self.token = LexToken(kind: .eof, start: 0, end: 0)
     }
 
     /// Parses `bytes` as one expression and type-checks it when there were no syntax errors.
@@ -64,13 +64,13 @@ struct Parser {
     // MARK: Tokens
 
     /// Reads the next token from the lexer, skipping comments and recording lexing errors.
-    private mutating func lexToken() -> Token {
+    private mutating func lexToken() -> LexToken {
         while true {
             let next = lexer.nextToken()
             if next.kind == .comment { continue }
             if next.kind == .error {
                 let start = Swift.min(next.start, input.count)
-                addError(next.errorMessage ?? "lexing error", start..<input.count)
+                addError(lexer.errorMessage, start..<input.count)
             }
             return next
         }
@@ -89,7 +89,7 @@ struct Parser {
     }
 
     /// The token after the current one, without consuming anything.
-    mutating func peekToken() -> Token {
+    mutating func peekToken() -> LexToken {
         if let peeked { return peeked }
         let next = lexToken()
         peeked = next
@@ -98,7 +98,7 @@ struct Parser {
 
     /// Consumes a token of `kind` or fails with the innermost error context.
     @discardableResult
-    mutating func expect(_ kind: TokenKind) throws(SyntaxAbort) -> Token {
+    mutating func expect(_ kind: TokenKind) throws(SyntaxAbort) -> LexToken {
         guard token.kind == kind else { throw unexpected() }
         let consumed = token
         try advance()
@@ -106,12 +106,12 @@ struct Parser {
     }
 
     /// The source bytes of a token.
-    func text(_ token: Token) -> UnsafeBufferPointer<UInt8>.SubSequence {
+    func text(_ token: LexToken) -> UnsafeBufferPointer<UInt8>.SubSequence {
         input[Swift.min(token.start, input.count)..<Swift.min(token.end, input.count)]
     }
 
     /// The source text of a token as a String.
-    func string(_ token: Token) -> String {
+    func string(_ token: LexToken) -> String {
         String(decoding: text(token), as: UTF8.self)
     }
 
@@ -143,7 +143,7 @@ struct Parser {
     }
 
     /// Prometheus' `Item.desc()` for a token.
-    func describe(_ token: Token) -> String {
+    func describe(_ token: LexToken) -> String {
         let kind = token.kind
         if kind == .eof { return "end of input" }
         let value = text(token)

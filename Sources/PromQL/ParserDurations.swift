@@ -132,7 +132,7 @@ extension Parser {
     }
 
     /// Applies unary `+`/`-` to a duration operand (Prometheus' `applyUnaryOpToDurationExpr`).
-    mutating func applyUnaryToDuration(_ opToken: Token, _ operand: Expr, wrapped: Bool) -> Expr {
+    mutating func applyUnaryToDuration(_ opToken: LexToken, _ operand: Expr, wrapped: Bool) -> Expr {
         var value = operand
         if wrapped { value = wrapParenthesized(value, value.range) }
         switch value {

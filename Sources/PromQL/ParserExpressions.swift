@@ -57,7 +57,7 @@ extension Parser {
     /// Builds a binary node; kept out of `parseBinary` so the recursive frame stays small.
     @inline(never)
     mutating func makeBinary(
-        _ op: BinaryOperator, _ opToken: Token, _ lhs: Parsed, _ rhs: Parsed,
+        _ op: BinaryOperator, _ opToken: LexToken, _ lhs: Parsed, _ rhs: Parsed,
         _ modifiers: (returnBool: Bool, matching: VectorMatching)
     ) throws(SyntaxAbort) -> Parsed {
         let range = lhs.expr.range.lowerBound..<rhs.expr.range.upperBound
@@ -251,7 +251,7 @@ extension Parser {
     }
 
     /// `( args )` of a call or aggregation; returns the arguments and the closing parenthesis.
-    mutating func parseArguments() throws(SyntaxAbort) -> (args: [Parsed], close: Token) {
+    mutating func parseArguments() throws(SyntaxAbort) -> (args: [Parsed], close: LexToken) {
         try expect(.leftParen)
         var args: [Parsed] = []
         if token.kind == .rightParen {
@@ -363,7 +363,7 @@ extension Parser {
 
     /// Validates the argument count of an aggregation and builds the node (Prometheus' `newAggregateExpr`).
     mutating func finishAggregation(
-        op: AggregateOperator, opToken: Token, args: [Parsed], grouping: [String], without: Bool,
+        op: AggregateOperator, opToken: LexToken, args: [Parsed], grouping: [String], without: Bool,
         position: GroupingPosition, end: Int
     ) throws(SyntaxAbort) -> Parsed {
         let range = opToken.start..<end

@@ -1,6 +1,6 @@
 extension Parser {
     /// A number literal from a NUMBER or DURATION token, recording conversion errors.
-    mutating func numberLiteral(_ token: Token) -> NumberLiteral {
+    mutating func numberLiteral(_ token: LexToken) -> NumberLiteral {
         let bytes = text(token)
         if token.kind == .duration {
             switch NumberParsing.duration(bytes) {
@@ -21,7 +21,7 @@ extension Parser {
     }
 
     /// The value of a STRING token (Go `strconv.Unquote` semantics).
-    mutating func unquote(_ token: Token) -> String {
+    mutating func unquote(_ token: LexToken) -> String {
         StringUnquoting.unquote(text(token))
     }
 }
@@ -34,9 +34,8 @@ enum NumberParsing {
 
     /// `strconv.ParseInt(s, 0, 64)` falling back to `strconv.ParseFloat(s, 64)`, as Prometheus does.
     static func number<C: Collection>(_ text: C) -> Result<Double, Failure> where C.Element == UInt8 {
-        let bytes = Array(text)
-        if let integer = parseInteger(bytes) { return .success(Double(integer)) }
-        return parseFloat(bytes)
+        if let integer = parseInteger(text) { return .success(Double(integer)) }
+        return parseFloat(text)
     }
 
     private static func digitValue(_ byte: UInt8) -> Int? {
@@ -49,11 +48,11 @@ enum NumberParsing {
     }
 
     /// Go's base-0 integer syntax (0x, 0o, 0b, leading-0 octal, underscores); nil if invalid or out of range.
-    static func parseInteger(_ bytes: [UInt8]) -> Int64? {
+    static func parseInteger<C: Collection>(_ bytes: C) -> Int64? where C.Element == UInt8 {
         var digits = bytes[...]
         var base: Int64 = 10
         if digits.count >= 2, digits.first == UInt8(ascii: "0") {
-            let prefix = digits[digits.startIndex + 1] | 0x20
+            let prefix = digits[digits.index(after: digits.startIndex)] | 0x20
             if prefix == UInt8(ascii: "x") {
                 base = 16
                 digits = digits.dropFirst(2)
@@ -88,15 +87,20 @@ enum NumberParsing {
     ]
 
     /// Go's `strconv.ParseFloat(s, 64)` for the spellings the lexer produces.
-    static func parseFloat(_ bytes: [UInt8]) -> Result<Double, Failure> {
-        let cleaned = bytes.filter { $0 != UInt8(ascii: "_") }
-        // Fast path: plain decimals with few significant digits convert exactly.
+    static func parseFloat<C: Collection>(_ bytes: C) -> Result<Double, Failure> where C.Element == UInt8 {
+        if let value = simpleDecimal(bytes) { return .success(value) }
+        return parseFloatSlowly(Array(bytes))
+    }
+
+    /// Plain decimals (`0.99`, `12.5`) with at most 15 significant digits convert exactly.
+    private static func simpleDecimal<C: Collection>(_ cleaned: C) -> Double? where C.Element == UInt8 {
         var mantissa: Int64 = 0
         var digitCount = 0
         var fractionDigits = 0
         var sawDot = false
         var simple = !cleaned.isEmpty
         for byte in cleaned {
+            if byte == UInt8(ascii: "_") { continue }
             if byte == UInt8(ascii: ".") {
                 if sawDot { simple = false; break }
                 sawDot = true
@@ -115,10 +119,13 @@ enum NumberParsing {
             mantissa = mantissa * 10 + Int64(byte - UInt8(ascii: "0"))
             if sawDot { fractionDigits += 1 }
         }
-        if simple, fractionDigits < powersOfTen.count {
-            if mantissa == 0 { return .success(0) }
-            return .success(Double(mantissa) / powersOfTen[fractionDigits])
-        }
+        guard simple, fractionDigits < powersOfTen.count else { return nil }
+        if mantissa == 0 { return 0 }
+        return Double(mantissa) / powersOfTen[fractionDigits]
+    }
+
+    private static func parseFloatSlowly(_ bytes: [UInt8]) -> Result<Double, Failure> {
+        let cleaned = bytes.filter { $0 != UInt8(ascii: "_") }
         let text = String(decoding: cleaned, as: UTF8.self)
         let lowered = text.lowercased()
         switch lowered {
@@ -141,21 +148,21 @@ enum NumberParsing {
     }
 
     /// Prometheus' `model.ParseDuration`, in seconds.
-    static func duration<C: Collection>(_ text: C) -> Result<Double, Failure> where C.Element == UInt8 {
-        let bytes = Array(text)
-        let original = GoQuote.string(bytes)
-        if bytes == [UInt8(ascii: "0")] { return .success(0) }
+    static func duration(_ text: UnsafeBufferPointer<UInt8>.SubSequence) -> Result<Double, Failure> {
+        let bytes = text
+        var original: String { GoQuote.string(bytes) }
+        if bytes.count == 1, bytes.first == UInt8(ascii: "0") { return .success(0) }
         if bytes.isEmpty { return .failure(Failure(message: "empty duration string")) }
         var total: UInt64 = 0
         var lastUnitPosition = 0
-        var index = 0
+        var index = bytes.startIndex
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-        while index < bytes.count {
+        while index < bytes.endIndex {
             guard isDigit(bytes[index]) else {
                 return .failure(Failure(message: "not a valid duration string: \(original)"))
             }
             var value: UInt64 = 0
-            while index < bytes.count, isDigit(bytes[index]) {
+            while index < bytes.endIndex, isDigit(bytes[index]) {
                 let (shifted, o1) = value.multipliedReportingOverflow(by: 10)
                 let (sum, o2) = shifted.addingReportingOverflow(UInt64(bytes[index] - UInt8(ascii: "0")))
                 if o1 || o2 { return .failure(Failure(message: "not a valid duration string: \(original)")) }
@@ -163,19 +170,21 @@ enum NumberParsing {
                 index += 1
             }
             let unitStart = index
-            while index < bytes.count, !isDigit(bytes[index]) { index += 1 }
+            while index < bytes.endIndex, !isDigit(bytes[index]) { index += 1 }
             if unitStart == index { return .failure(Failure(message: "not a valid duration string: \(original)")) }
-            let unit = Array(bytes[unitStart..<index])
+            let unit = bytes[unitStart..<index]
             let position: Int
             let multiplier: UInt64
-            switch String(decoding: unit, as: UTF8.self) {
-            case "y": (position, multiplier) = (1, 365 * 24 * 3_600 * 1_000_000_000)
-            case "w": (position, multiplier) = (2, 7 * 24 * 3_600 * 1_000_000_000)
-            case "d": (position, multiplier) = (3, 24 * 3_600 * 1_000_000_000)
-            case "h": (position, multiplier) = (4, 3_600 * 1_000_000_000)
-            case "m": (position, multiplier) = (5, 60 * 1_000_000_000)
-            case "s": (position, multiplier) = (6, 1_000_000_000)
-            case "ms": (position, multiplier) = (7, 1_000_000)
+            let first = unit[unit.startIndex]
+            switch (unit.count, first) {
+            case (1, UInt8(ascii: "y")): (position, multiplier) = (1, 365 * 24 * 3_600 * 1_000_000_000)
+            case (1, UInt8(ascii: "w")): (position, multiplier) = (2, 7 * 24 * 3_600 * 1_000_000_000)
+            case (1, UInt8(ascii: "d")): (position, multiplier) = (3, 24 * 3_600 * 1_000_000_000)
+            case (1, UInt8(ascii: "h")): (position, multiplier) = (4, 3_600 * 1_000_000_000)
+            case (1, UInt8(ascii: "m")): (position, multiplier) = (5, 60 * 1_000_000_000)
+            case (1, UInt8(ascii: "s")): (position, multiplier) = (6, 1_000_000_000)
+            case (2, UInt8(ascii: "m")) where unit[unit.index(after: unit.startIndex)] == UInt8(ascii: "s"):
+                (position, multiplier) = (7, 1_000_000)
             default:
                 return .failure(
                     Failure(message: "unknown unit \(GoQuote.string(unit)) in duration \(original)"))
@@ -194,14 +203,15 @@ enum NumberParsing {
 
 /// Go's `strconv.Unquote` for PromQL string literals ("...", '...', `...`).
 enum StringUnquoting {
-    static func unquote<C: Collection>(_ text: C) -> String where C.Element == UInt8 {
-        let bytes = Array(text)
-        guard bytes.count >= 2 else { return "" }
-        let quote = bytes[0]
-        let body = bytes[1..<(bytes.count - 1)]
-        if quote == UInt8(ascii: "`") || !body.contains(UInt8(ascii: "\\")) {
-            return String(decoding: body, as: UTF8.self)
+    static func unquote(_ text: UnsafeBufferPointer<UInt8>.SubSequence) -> String {
+        guard text.count >= 2 else { return "" }
+        let quote = text[text.startIndex]
+        let fastBody = text[(text.startIndex + 1)..<(text.endIndex - 1)]
+        if quote == UInt8(ascii: "`") || !fastBody.contains(UInt8(ascii: "\\")) {
+            return String(decoding: fastBody, as: UTF8.self)
         }
+        let bytes = Array(text)
+        let body = bytes[1..<(bytes.count - 1)]
         var out: [UInt8] = []
         out.reserveCapacity(body.count)
         var i = body.startIndex
@@ -273,8 +283,8 @@ enum ErrorFormat {
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         let negative = value < 0 || (value == 0 && value.sign == .minus)
         let magnitude = Swift.abs(value)
-        var integerPart = magnitude.rounded(.towardZero)
-        var micros = ((magnitude - integerPart) * 1_000_000).rounded(.toNearestOrEven)
+        var integerPart = Rounding.towardZero(magnitude)
+        var micros = Rounding.halfAwayFromZero((magnitude - integerPart) * 1_000_000)
         if micros >= 1_000_000 {
             micros -= 1_000_000
             integerPart += 1
@@ -316,7 +326,7 @@ enum ErrorFormat {
 
     /// Prometheus' `timestamp.FromFloatSeconds`: rounded milliseconds, saturated to Int64.
     static func millisecondsFromSeconds(_ seconds: Double) -> Int64 {
-        let ms = (seconds * 1000).rounded()
+        let ms = Rounding.halfAwayFromZero(seconds * 1000)
         if ms.isNaN { return 0 }
         if ms >= 9.223372036854775807e18 { return Int64.max }
         if ms <= -9.223372036854775808e18 { return Int64.min }

@@ -12,7 +12,7 @@ extension Parser {
 
     /// `name`, `name{...}` or `{...}`.
     @inline(never)
-    mutating func parseVectorSelector(nameToken: Token?) throws(SyntaxAbort) -> VectorSelector {
+    mutating func parseVectorSelector(nameToken: LexToken?) throws(SyntaxAbort) -> VectorSelector {
         var selector = VectorSelector(name: nil, range: token.range)
         if let nameToken {
             selector.name = string(nameToken)
@@ -88,7 +88,7 @@ extension Parser {
     }
 
     private mutating func makeMatcher(
-        name: String, quoted: Bool, type: MatchType, _ labelToken: Token, _ valueToken: Token
+        name: String, quoted: Bool, type: MatchType, _ labelToken: LexToken, _ valueToken: LexToken
     ) -> LabelMatcher {
         let value = unquote(valueToken)
         let range = labelToken.start..<valueToken.end
@@ -342,7 +342,7 @@ extension Parser {
     }
 
     /// Applies `anchored` / `smoothed` (extended range selectors).
-    mutating func applyExtendedRangeModifier(_ expr: Expr, _ modifierToken: Token) -> Expr {
+    mutating func applyExtendedRangeModifier(_ expr: Expr, _ modifierToken: LexToken) -> Expr {
         let anchored = modifierToken.kind == .anchored
         let name = anchored ? "anchored" : "smoothed"
         if options.target == .v2_42 {

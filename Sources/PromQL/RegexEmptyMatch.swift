@@ -19,9 +19,17 @@ enum RegexEmptyMatch {
 
     /// A Go-style `error parsing regexp: ...` message for an invalid pattern, or nil.
     static func syntaxError(in pattern: String) -> String? {
+        // Patterns without grouping, classes, repetition or escapes cannot be malformed.
+        let isSpecial: (UInt8) -> Bool = { byte in
+            switch byte {
+            case 0x28, 0x29, 0x5B, 0x5D, 0x2A, 0x2B, 0x3F, 0x7B, 0x5C: true
+            default: false
+            }
+        }
+        if !pattern.utf8.contains(where: isSpecial) { return nil }
         switch analyze(pattern) {
-        case .success: nil
-        case .failure(let error): "error parsing regexp: \(error.message)"
+        case .success: return nil
+        case .failure(let error): return "error parsing regexp: \(error.message)"
         }
     }
 

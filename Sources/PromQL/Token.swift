@@ -332,3 +332,13 @@ public struct Token: Sendable, Equatable {
     /// The byte range.
     public var range: Range<Int> { start..<end }
 }
+
+/// The lexer's internal token: a kind and a byte range, trivially copyable. The message of an
+/// error token is kept by the lexer (`Lexer.errorMessage`).
+struct LexToken {
+    var kind: TokenKind
+    var start: Int
+    var end: Int
+
+    var range: Range<Int> { start..<end }
+}

@@ -18,7 +18,10 @@ public enum PromQLLexer {
                 if token.kind == .error, let last = result.last, last.kind == .error, last.start == token.start {
                     break
                 }
-                result.append(token)
+                result.append(
+                    Token(
+                        kind: token.kind, start: token.start, end: token.end,
+                        errorMessage: token.kind == .error ? lexer.errorMessage : nil))
             }
             return result
         }
