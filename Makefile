@@ -30,6 +30,7 @@ test: test-deps
 ## Release build; renders the benchmark workloads and prints wall time and peak memory.
 bench:
 	$(SWIFT) build -c release --product periscope-bench
+	@python3 -c "import promql_parser" 2>/dev/null || python3 -m pip install -q promql-parser==0.12.0 || echo "promql-parser unavailable: comparison skipped"
 	$$($(SWIFT) build -c release --show-bin-path)/periscope-bench run --shared ../shared --work .build/bench-out
 
 clean:
