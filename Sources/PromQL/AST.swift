@@ -1,20 +1,34 @@
 /// The PromQL abstract syntax tree.
 ///
-/// Entry points:
-/// - `PromQL.parse(_:options:) throws(PromQLError) -> Expr` parses one expression and throws
-///   the first error (Prometheus reports the first one too).
-/// - `PromQL.parseCollectingErrors(_:options:) -> ParseResult` returns the expression (when
-///   there was no error) and every error collected, in source order.
-/// - `ParseOptions` selects the feature level (`.v2_42` or `.v3`) and the experimental flags;
-///   `ParseOptions.conformance` is the preset Prometheus' own parser tests use.
+/// Entry points (see `PromQL.swift`):
+/// - `PromQL.parse(_ input: String, options: ParseOptions = .init()) throws(PromQLError) -> Expr`
+///   parses one expression and throws the first error, as Prometheus' `ParseExpr` reports it.
+/// - `PromQL.parse(utf8: [UInt8], options:)` does the same for raw (possibly invalid) UTF-8.
+/// - `PromQL.parseCollectingErrors(_:options:) -> ParseResult` (and `utf8:`) returns the
+///   expression when there was no error, and every error found, in Prometheus' order: syntax
+///   and parse-time errors first, type errors (only when there was no syntax error) after.
+/// - `PromQLLexer.tokens(_:seriesDescription:) -> [Token]` exposes the lexer; `TokenKind.itemTypeName`
+///   gives Prometheus' `ItemType` names.
+/// - `ParseOptions` selects the feature level (`target: .v2_42` or `.v3`, the default) and the
+///   experimental flags; `.conformance` is the preset of Prometheus' `TestParseExpressions`,
+///   `.allFeatures` the one of `promqltest`. `maxNestingDepth`/`maxTreeDepth` bound recursion.
+/// - `PromQLError` carries `message`, `range` (half-open byte offsets), 1-based `line` and byte
+///   `column`; its `description` is Prometheus' `"<line>:<col>: parse error: <msg>"`.
+/// - `Functions` is the function table (`FunctionDescriptor`: argument types, optional and
+///   variadic arguments, return type, experimental flag, availability in 2.42 and 3.x).
 ///
 /// Every node carries `range: Range<Int>`, a half-open range of byte offsets into the UTF-8
-/// input, as Prometheus' `PositionRange`. Modifiers keep their own ranges too
-/// (`VectorSelector.bracesRange`, `LabelMatcher.range`, `OffsetModifier.range`, ...) so the
-/// rewrite API can insert or replace text without reprinting the expression.
+/// input, equal to Prometheus' `PositionRange` (a folded sign is included in a number literal;
+/// a selector's range includes its `offset`/`@` modifiers). Modifiers and parts keep their own
+/// ranges too (`VectorSelector.nameRange`, `.bracesRange`, `LabelMatcher.range`,
+/// `OffsetModifier.range`, `AtClause.range`, `MatrixSelector.bracketsRange`,
+/// `BinaryExpr.operatorRange`), and `VectorSelector.matcherInsertionOffset` is where a new
+/// matcher goes, so the rewrite API can edit the text without reprinting it.
 ///
 /// Values are plain `Sendable`, `Equatable` value types: `Expr` is an indirect enum whose cases
-/// wrap one struct per node kind (`VectorSelector`, `BinaryExpr`, ...).
+/// wrap one struct per Prometheus node kind (`VectorSelector`, `BinaryExpr`, ...); `Expr.type`
+/// is the node's `ValueType` and `Expr.kindName` its Prometheus type name. As in Prometheus,
+/// duration expressions (`DurationExpr`) only occur inside ranges, subquery steps and offsets.
 public indirect enum Expr: Sendable, Equatable {
     /// A number such as `1`, `0x1F`, `Inf` or a duration used as a number (`5m`).
     case number(NumberLiteral)

@@ -64,7 +64,7 @@ enum RegexEmptyMatch {
         var current: UInt8 { bytes[index] }
 
         mutating func alternation(depth: Int) throws(Failure) -> Bool {
-            if depth > 1000 { throw Failure(message: "expression nests too deeply") }
+            if depth > 250 { throw Failure(message: "expression nests too deeply") }
             var nullable = try concatenation(depth: depth)
             while !atEnd, current == UInt8(ascii: "|") {
                 index += 1
