@@ -146,7 +146,7 @@ struct TypeChecker {
     private mutating func checkCall(_ node: Call) {
         let function = node.function
         let declared = function.argTypes.count
-        let name = GoQuote.string(function.name)
+        var name: String { GoQuote.string(function.name) }
         if function.variadic == 0 {
             if declared != node.args.count {
                 addError("expected \(declared) argument(s) in call to \(name), got \(node.args.count)", node.range)
