@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PromQL
@@ -11,6 +12,31 @@ struct ParserConformanceTests {
             extendedRangeSelectors: spec.extendedRangeSelectors, binopFillModifiers: spec.fillModifiers)
     }
 
+    /// The top node's position fields in the Go AST literal (`PosRange`, `StartPos`, `EndPos`
+    /// at the outermost indentation): the expected start and end offsets, when given.
+    static func expectedTopRange(_ go: String) -> (start: Int?, end: Int?) {
+        var start: Int?
+        var end: Int?
+        func integer(after marker: String, in line: Substring) -> Int? {
+            guard let range = line.range(of: marker) else { return nil }
+            return Int(line[range.upperBound...].prefix { $0 == "-" || $0.isNumber })
+        }
+        for line in go.split(separator: "\n") {
+            let tabs = line.prefix { $0 == "\t" }.count
+            guard tabs == 3 else { continue }
+            let field = line.dropFirst(3)
+            if field.hasPrefix("PosRange:") {
+                start = integer(after: "Start: ", in: field)
+                end = integer(after: "End: ", in: field)
+            } else if field.hasPrefix("EndPos:") {
+                end = integer(after: "EndPos:", in: field.replacingOccurrences(of: " ", with: "")[...])
+            } else if field.hasPrefix("StartPos:") {
+                start = integer(after: "StartPos:", in: field.replacingOccurrences(of: " ", with: "")[...])
+            }
+        }
+        return (start, end)
+    }
+
     @Test(.enabled(if: corpusAvailable, "../shared/promql-corpus not found; skipping"))
     func parseCasesAgreeWithPrometheus() throws {
         let records = try Corpus.records("parse_cases.jsonl")
@@ -21,6 +47,8 @@ struct ParserConformanceTests {
         var positionMatches = 0
         var typeMatches = 0
         var successes = 0
+        var rangeChecked = 0
+        var rangeMatches = 0
         var report: [String] = []
         for record in records {
             let bytes = Corpus.inputBytes(record)
@@ -35,6 +63,17 @@ struct ParserConformanceTests {
                         typeMatches += 1
                     } else {
                         report.append("type  \(input): expected \(record["expected_type"] ?? ""), got \(expr.kindName)")
+                    }
+                    let expected = Self.expectedTopRange(record["expected_go"] as? String ?? "")
+                    if expected.start != nil || expected.end != nil {
+                        rangeChecked += 1
+                        let startOK = expected.start.map { $0 == expr.range.lowerBound } ?? true
+                        let endOK = expected.end.map { $0 == expr.range.upperBound } ?? true
+                        if startOK && endOK {
+                            rangeMatches += 1
+                        } else {
+                            report.append("range \(input): expected \(expected), got \(expr.range)")
+                        }
                     }
                 } else {
                     report.append("fail  \(input): \(result.errors.first?.message ?? "")")
@@ -64,11 +103,15 @@ struct ParserConformanceTests {
             "parse_cases: ok/fail agreement \(percent(agree, records.count)) (\(agree)/\(records.count)); "
                 + "first error message \(percent(messageMatches, failures)) (\(messageMatches)/\(failures)); "
                 + "start position \(percent(positionMatches, failures)) (\(positionMatches)/\(failures)); "
-                + "top node type \(percent(typeMatches, successes)) (\(typeMatches)/\(successes))")
+                + "top node type \(percent(typeMatches, successes)) (\(typeMatches)/\(successes)); "
+                + "top node position \(percent(rangeMatches, rangeChecked)) (\(rangeMatches)/\(rangeChecked))")
         for line in report.prefix(60) { print("  parse_cases \(line)") }
         #expect(Double(agree) >= 0.99 * Double(records.count))
         #expect(Double(messageMatches) >= 0.90 * Double(failures))
         #expect(Double(positionMatches) >= 0.90 * Double(failures))
+        #expect(typeMatches == successes)
+        #expect(rangeChecked > 150)
+        #expect(Double(rangeMatches) >= 0.95 * Double(rangeChecked))
     }
 
     @Test(.enabled(if: corpusAvailable, "../shared/promql-corpus not found; skipping"))
