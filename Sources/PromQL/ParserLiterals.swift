@@ -11,6 +11,9 @@ extension Parser {
                 return NumberLiteral(value: 0, isDuration: true, range: token.range)
             }
         }
+        if options.target == .v2_42, bytes.contains(UInt8(ascii: "_")) {
+            requireV3("underscores in numbers", token.range)
+        }
         switch NumberParsing.number(bytes) {
         case .success(let value):
             return NumberLiteral(value: value, range: token.range)

@@ -236,6 +236,9 @@ struct Target242Tests {
         Case(input: "foo[5m] smoothed", message: "smoothed modifier requires Prometheus 3.x (target 2.42)"),
         Case(input: "a + fill(0) b", message: "fill modifiers require Prometheus 3.x (target 2.42)"),
         Case(input: "a </ b", message: "the </ operator requires Prometheus 3.x (target 2.42)"),
+        Case(input: "foo > 1_000", message: "underscores in numbers require Prometheus 3.x (target 2.42)"),
+        Case(input: "predict_linear(foo[1h], 4h)", message: "durations as numbers require Prometheus 3.x (target 2.42)"),
+        Case(input: "foo @ 10m", message: "durations as @ timestamps require Prometheus 3.x (target 2.42)"),
     ]
 
     @Test(arguments: rejections)
