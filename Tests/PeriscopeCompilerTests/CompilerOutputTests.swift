@@ -147,3 +147,27 @@ import Testing
         #expect(lines == ["differs: \(directory)/dev/b.json", "missing: \(directory)/dev/d.json", "not rendered: \(directory)/dev/c.json"])
     }
 }
+
+@Suite struct OutputWriterReuseTests {
+    @Test func unchangedFilesAreReusedAndChangedOnesRewritten() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-reuse-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = OutputWriter(directory: url.path)
+        func output(_ b: String) -> EnvironmentOutput {
+            EnvironmentOutput(environment: "dev", artifacts: [
+                Artifact(path: "a.json", kind: .grafanaDashboard, bytes: Array("same".utf8)),
+                Artifact(path: "b.json", kind: .grafanaDashboard, bytes: Array(b.utf8)),
+            ])
+        }
+        try writer.write([output("one")])
+        // A hand edit of the same length must not be mistaken for unchanged content.
+        try Data("SAME".utf8).write(to: url.appendingPathComponent("dev/a.json"))
+        try writer.write([output("two")])
+        #expect(FileManager.default.contents(atPath: url.appendingPathComponent("dev/a.json").path) == Data("same".utf8))
+        #expect(FileManager.default.contents(atPath: url.appendingPathComponent("dev/b.json").path) == Data("two".utf8))
+        try writer.write([output("two")])
+        #expect(writer.differences(from: [output("two")]).isEmpty)
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.appendingPathComponent("dev/b.json").path)
+        #expect((attributes[.referenceCount] as? NSNumber)?.intValue == 1, "the previous folder's link is removed")
+    }
+}

@@ -186,6 +186,9 @@ public struct GrafanaLowering: Sendable {
 
     /// The refIds of `queries`: explicit ones kept, the others `A`, `B`, … skipping those taken.
     public static func refIds(for queries: [Query]) -> [String] {
+        if queries.count <= 26, !queries.contains(where: { $0.explicitRefId != nil }) {
+            return Array(letters[0..<queries.count])
+        }
         let taken = Set(queries.compactMap(\.explicitRefId))
         var next = 0
         return queries.map { query in
@@ -198,11 +201,12 @@ public struct GrafanaLowering: Sendable {
         }
     }
 
+    private static let letters: [String] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map(String.init)
+
     /// `A`…`Z`, then `AA`, `AB`, … like Grafana.
     static func refIdName(_ index: Int) -> String {
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        if index < 26 { return String(letters[index]) }
-        return refIdName(index / 26 - 1) + String(letters[index % 26])
+        if index < 26 { return letters[index] }
+        return refIdName(index / 26 - 1) + letters[index % 26]
     }
 
     /// The `targets` array.

@@ -9,6 +9,7 @@ public struct Artifact: Sendable, Equatable {
         case prometheusRules = "prometheus-rules"
         case prometheusTests = "prometheus-tests"
         case kubernetesPrometheusRule = "kubernetes-prometheusrule"
+        case mimirRules = "mimir-rules"
         case manifest
     }
 
@@ -20,6 +21,8 @@ public struct Artifact: Sendable, Equatable {
     public var bytes: [UInt8]
     /// The definition it came from, if any.
     public var source: SourceLocation?
+    /// The lowercase hex SHA-256 of `bytes`, computed when the artifact is made (in parallel with others).
+    public let sha256: String
 
     /// Creates an artifact.
     public init(path: String, kind: Kind, bytes: [UInt8], source: SourceLocation? = nil) {
@@ -27,6 +30,7 @@ public struct Artifact: Sendable, Equatable {
         self.kind = kind
         self.bytes = bytes
         self.source = source
+        self.sha256 = SHA256.hexDigest(bytes)
     }
 }
 
@@ -52,7 +56,7 @@ public enum Manifest {
             var members = [
                 JSONMember("kind", .string(artifact.kind.rawValue)),
                 JSONMember("path", .string(artifact.path)),
-                JSONMember("sha256", .string(SHA256.hexDigest(artifact.bytes))),
+                JSONMember("sha256", .string(artifact.sha256)),
             ]
             if let source = artifact.source { members.append(JSONMember("source", .string(source.stableDescription))) }
             return .object(members)

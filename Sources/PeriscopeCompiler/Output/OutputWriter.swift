@@ -3,14 +3,18 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 private let posixRename = Glibc.rename
 private let posixWrite = Glibc.write
+private let posixLink = Glibc.link
 #elseif canImport(Darwin)
 private let posixRename = Darwin.rename
 private let posixWrite = Darwin.write
+private let posixLink = Darwin.link
 #endif
 
 /// A failure to write or read rendered output.
@@ -26,7 +30,11 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 /// A render is written into a staging folder inside the output directory first; only when
 /// every file is written are the environment folders swapped into place by `rename`. A failed
 /// render leaves the previous output untouched. Folders of environments not being rendered are
-/// left alone.
+/// left alone. Files whose bytes did not change are hard-linked from the previous output into
+/// the staging folder rather than written again, which keeps edit-loop renders cheap; the
+/// previous folder's own links are then removed, so no file is ever shared with a later
+/// render's output in a way that a later write could change (files are always replaced, never
+/// written in place).
 public struct OutputWriter: Sendable {
     /// The output directory, e.g. `build`.
     public var directory: String
@@ -40,10 +48,14 @@ public struct OutputWriter: Sendable {
         let staging = directory + "/.periscope-staging-\(getpid())"
         try? Self.removeTree(staging)
         try Self.makeDirectories(staging)
-        do {
-            for output in outputs {
-                let root = staging + "/" + output.environment
-                var created = Set<String>()
+        // Each environment's files are written by their own job; different folders keep the jobs off each other's locks.
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: outputs.count) { index in
+            let output = outputs[index]
+            let root = staging + "/" + output.environment
+            let previous = directory + "/" + output.environment
+            var created = Set<String>()
+            do {
                 for artifact in output.artifacts {
                     let path = root + "/" + artifact.path
                     let parent = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
@@ -51,12 +63,19 @@ public struct OutputWriter: Sendable {
                         try Self.makeDirectories(parent)
                         created.insert(parent)
                     }
+                    // An unchanged file is hard-linked from the previous output instead of written
+                    // again: no new inode, and removing the previous folder frees none.
+                    let old = previous + "/" + artifact.path
+                    if Self.hasContents(old, artifact.bytes), posixLink(old, path) == 0 { continue }
                     try Self.writeFile(path, artifact.bytes)
                 }
+            } catch {
+                failures.withLock { $0.append(String(describing: error)) }
             }
-        } catch {
+        }
+        if let failure = failures.withLock({ $0.first }) {
             try? Self.removeTree(staging)
-            throw error
+            throw OutputError(failure)
         }
         // Swap the new folders in; on failure put back what was moved.
         var swapped: [(target: String, backup: String?)] = []
@@ -80,6 +99,11 @@ public struct OutputWriter: Sendable {
             }
             try? Self.removeTree(staging)
             throw error
+        }
+        // The previous folders now sit in the staging folder; remove them in parallel.
+        let previous = swapped.compactMap(\.backup)
+        DispatchQueue.concurrentPerform(iterations: previous.count) { index in
+            try? Self.removeTree(previous[index])
         }
         try? Self.removeTree(staging)
     }
@@ -145,6 +169,28 @@ public struct OutputWriter: Sendable {
                     throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
                 }
                 offset += written
+            }
+        }
+    }
+
+    /// Whether the regular file at `path` holds exactly `bytes`.
+    static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return bytes.withUnsafeBytes { expected in
+            withUnsafeTemporaryAllocation(byteCount: 65_536, alignment: 16) { buffer in
+                var offset = 0
+                while offset < expected.count {
+                    let count = read(descriptor, buffer.baseAddress!, Swift.min(buffer.count, expected.count - offset))
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0, memcmp(buffer.baseAddress!, expected.baseAddress! + offset, count) == 0 else { return false }
+                    offset += count
+                }
+                var probe: UInt8 = 0
+                return read(descriptor, &probe, 1) == 0
             }
         }
     }

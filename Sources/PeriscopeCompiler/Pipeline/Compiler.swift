@@ -53,15 +53,17 @@ public struct Compiler: Sendable {
         return dashboards.map(lowering.dashboard)
     }
 
-    /// Stage 5: renders files, the provisioning config and the manifest.
-    public func render(_ dashboards: [LoweredDashboard], environment: Environment) -> EnvironmentOutput {
-        let writer = JSONWriter()
-        var artifacts: [Artifact] = dashboards.map { dashboard in
-            Artifact(
-                path: "grafana/dashboards/\(dashboard.folder)/\(dashboard.uid).json", kind: .grafanaDashboard,
-                bytes: writer.data(dashboard.json), source: dashboard.location)
-        }
-        let provisioning = GrafanaProvisioning.yaml(folders: dashboards.map(\.folder), root: options.provisioningRoot)
+    /// Stage 5a: the file of one lowered dashboard.
+    public func artifact(for dashboard: LoweredDashboard) -> Artifact {
+        Artifact(
+            path: "grafana/dashboards/\(dashboard.folder)/\(dashboard.uid).json", kind: .grafanaDashboard,
+            bytes: JSONWriter().data(dashboard.json), source: dashboard.location)
+    }
+
+    /// Stage 5b: an environment's output from its dashboard files, plus the provisioning config and the manifest.
+    public func assemble(_ dashboards: [Artifact], folders: [String], environment: Environment) -> EnvironmentOutput {
+        var artifacts = dashboards
+        let provisioning = GrafanaProvisioning.yaml(folders: folders, root: options.provisioningRoot)
         artifacts.append(Artifact(path: "grafana/provisioning/dashboards.yaml", kind: .grafanaProvisioning, bytes: Array(provisioning.utf8)))
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let manifest = Manifest.artifact(environment: environment.name.rawValue, artifacts: artifacts)
@@ -69,33 +71,80 @@ public struct Compiler: Sendable {
         return EnvironmentOutput(environment: environment.name.rawValue, artifacts: artifacts)
     }
 
-    /// Runs every stage for one environment; nil when errors were reported.
-    public func compile(_ environment: Environment, diagnostics: DiagnosticCollector) -> EnvironmentOutput? {
-        let (environment, catalog) = evaluate(environment, diagnostics: diagnostics)
-        let resolved = resolve(catalog, environment: environment)
-        DashboardValidation(diagnostics: diagnostics).validate(resolved, environment: environment)
-        // Lowering runs even after validation errors so that one run reports every problem.
-        let lowered = lower(resolved, environment: environment, diagnostics: diagnostics)
-        if diagnostics.hasErrors { return nil }
-        return render(lowered, environment: environment)
+    /// Stage 5: renders files, the provisioning config and the manifest.
+    public func render(_ dashboards: [LoweredDashboard], environment: Environment) -> EnvironmentOutput {
+        assemble(dashboards.map(artifact(for:)), folders: dashboards.map(\.folder), environment: environment)
     }
 
-    /// Compiles several environments in parallel; diagnostics are reported in environment order.
+    /// Runs every stage for one environment; nil when errors were reported.
+    public func compile(_ environment: Environment, diagnostics: DiagnosticCollector) -> EnvironmentOutput? {
+        compile([environment], diagnostics: diagnostics).first
+    }
+
+    /// Compiles several environments; nil-free: environments with errors are left out.
+    ///
+    /// Evaluation runs per environment; lowering, writing JSON and hashing run per dashboard,
+    /// spread over every core. Diagnostics are reported in environment order, then in
+    /// dashboard order, whatever the scheduling.
     public func compile(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentOutput] {
-        let results = Mutex<[Int: (EnvironmentOutput?, [Diagnostic])]>([:])
-        DispatchQueue.concurrentPerform(iterations: environments.count) { index in
-            let local = DiagnosticCollector()
-            let output = compile(environments[index], diagnostics: local)
-            results.withLock { $0[index] = (output, local.diagnostics) }
+        struct Prepared: Sendable {
+            var environment: Environment
+            var dashboards: [ResolvedDashboard]
+            var rules: [Artifact]
+            var diagnostics: [Diagnostic]
         }
-        let collected = results.withLock { $0 }
+        // Stages 1–3, one environment per job.
+        let prepared = Self.parallelMap(environments) { environment -> Prepared in
+            let local = DiagnosticCollector()
+            let (evaluated, catalog) = evaluate(environment, diagnostics: local)
+            let resolved = resolve(catalog, environment: evaluated)
+            // Lowering runs even after validation errors so that one run reports every problem.
+            DashboardValidation(diagnostics: local).validate(resolved, environment: evaluated)
+            // Rule groups and their tests: Prometheus/RuleCompiler.swift.
+            let rules = RuleCompiler(environment: evaluated, diagnostics: local).artifacts(for: catalog)
+            return Prepared(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
+        }
+        // Stages 4–5a, one dashboard per job.
+        var jobs: [(environment: Int, dashboard: Int)] = []
+        for (index, entry) in prepared.enumerated() { jobs += entry.dashboards.indices.map { (index, $0) } }
+        let lowered = Self.parallelMap(jobs) { job -> (Artifact, String, [Diagnostic]) in
+            let entry = prepared[job.environment]
+            let local = DiagnosticCollector()
+            let lowering = GrafanaLowering(environment: entry.environment, diagnostics: local, rewriteExpression: SelectorInjection.rewrite)
+            let dashboard = lowering.dashboard(entry.dashboards[job.dashboard])
+            return (artifact(for: dashboard), dashboard.folder, local.diagnostics)
+        }
+        // Stage 5b, in environment order.
         var outputs: [EnvironmentOutput] = []
-        for index in environments.indices {
-            guard let (output, problems) = collected[index] else { continue }
+        var cursor = 0
+        for entry in prepared {
+            var problems = entry.diagnostics
+            var files: [Artifact] = []
+            var folders: [String] = []
+            for _ in entry.dashboards {
+                let (file, folder, lowerProblems) = lowered[cursor]
+                cursor += 1
+                files.append(file)
+                folders.append(folder)
+                problems += lowerProblems
+            }
             diagnostics.emit(contentsOf: problems)
-            if let output { outputs.append(output) }
+            if !problems.contains(where: { $0.severity == .error }) {
+                outputs.append(assemble(files + entry.rules, folders: folders, environment: entry.environment))
+            }
         }
         return outputs
+    }
+
+    /// `transform` applied to every element, spread over the available cores, results in order.
+    static func parallelMap<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard elements.count > 1 else { return elements.map(transform) }
+        let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            let result = transform(elements[index])
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 }
 

@@ -196,6 +196,10 @@ public struct DashboardValidation: Sendable {
 extension String {
     /// The string without leading and trailing whitespace.
     func trimmingWhitespace() -> Substring {
+        // Most strings start and end with a visible ASCII character; skip the Unicode work for them.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self[...]
+        }
         var slice = self[...]
         while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
         while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
