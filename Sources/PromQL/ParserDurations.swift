@@ -69,10 +69,8 @@ extension Parser {
                 checkDurationExpressionAllowed(node.range)
                 return .duration(node)
             case .leftParen:
-                let open = token
                 try advance()
                 let inner = try parseDurationExpression(minimumPrecedence: 1)
-                _ = open
                 try expect(.rightParen)
                 return applyUnaryToDuration(opToken, inner, wrapped: true)
             default:
