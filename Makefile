@@ -3,6 +3,8 @@ SWIFT ?= swift
 OUT ?= build
 FUZZ_SECONDS ?= 60
 
+CANARY_LIMIT_MS ?= 300
+
 .PHONY: all build render test test-deps bench canary fuzz clean
 
 all: build
@@ -22,10 +24,24 @@ test-deps:
 	fi
 	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml
 
-## Build and run every test.
+## Build and run every test, then the compile-time canary.
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) canary
+
+## Type-check a realistic 200-panel dashboard (one declaration per row); fail if any function
+## body or expression takes longer than CANARY_LIMIT_MS to type-check.
+canary:
+	$(SWIFT) build --target PeriscopeDSL
+	@bin=$$($(SWIFT) build --show-bin-path); \
+	out=$$(swiftc -typecheck -Xfrontend -warn-long-function-bodies=$(CANARY_LIMIT_MS) \
+		-Xfrontend -warn-long-expression-type-checking=$(CANARY_LIMIT_MS) \
+		-I $$bin/Modules Tests/Canary/LargeDashboard.swift 2>&1); status=$$?; \
+	echo "$$out"; \
+	if [ $$status -ne 0 ] || echo "$$out" | grep -q "to type-check"; then \
+		echo "canary: FAILED (limit $(CANARY_LIMIT_MS) ms per body/expression)"; exit 1; fi; \
+	echo "canary: 200-panel dashboard type-checks within $(CANARY_LIMIT_MS) ms per body and expression"
 
 ## Release build; renders the benchmark workloads and prints wall time and peak memory.
 bench:
