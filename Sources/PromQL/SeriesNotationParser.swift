@@ -120,7 +120,17 @@ struct SeriesNotationParser {
         if let byte = peek(), SeriesNotationParser.isAlpha(byte), byte != UInt8(ascii: "x") {
             let word = scanWord()
             if word == "stale" {
-                try append(.stale, count: 1, to: &values, at: start)
+                var count = 1
+                if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") {
+                    // `stale+1x2` is valid notation; adding to a staleness marker leaves a marker.
+                    _ = try scanSignedNumber()
+                    guard peek() == UInt8(ascii: "x") else {
+                        throw fail("unexpected \(describeCurrent()) in series values, expected \"x\" and a repetition count")
+                    }
+                    position += 1
+                    count = try scanRepetitionCount() + 1
+                }
+                try append(.stale, count: count, to: &values, at: start)
                 try expectItemEnd()
                 return
             }

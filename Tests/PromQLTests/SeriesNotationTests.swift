@@ -79,6 +79,7 @@ struct SeriesNotationTests {
         (#"{"my.metric", a='x'} 1e3 1_000 010"#, ["__name__": "my.metric", "a": "x"], [.float(1000), .float(1000), .float(8)]),
         ("m 5m 1h30m", ["__name__": "m"], [.float(300), .float(5400)]),
         ("m\t1\n2  ", ["__name__": "m"], [.float(1), .float(2)]),
+        ("m stale+1x2 1", ["__name__": "m"], [.stale, .stale, .stale, .float(1)]),
         (#"m{a="\"q\" \u00e9 \x41"} stale"#, ["__name__": "m", "a": "\"q\" é A"], [.stale]),
     ] as [(String, [String: String], [SeriesValue?])])
     func floatSeries(input: String, labels: [String: String], values: [SeriesValue?]) throws {
@@ -91,9 +92,22 @@ struct SeriesNotationTests {
         "1 2 3", "m 1+1", "m 1x", "m 1xa", "m _-1", "m stalex2", "m foo", "m 1 2x3x4", "m{a=\"b\"}1",
         "m{a=~\"b\"} 1", "m{a=\"b\" 1", "m 0x1F", "m 1a", "m{a=\"b\",,} 1", "m 1x99999999999", "m #c",
         "m {{sum:1}}+{{sum:1}}", "m {{sum: 1}}", "m {{buckets:[]}}", "m {{schema:+1}}",
+        "{} _ 1 x .3", "{} {{buckets: [5 10 7]}}", "m stalex2", "m stale+1",
     ])
     func rejects(input: String) {
         #expect(throws: SeriesNotationError.self) { try SeriesDescription(parsing: input) }
+    }
+
+    /// Inputs of Prometheus' lex_test.go series-description group that the grammar accepts.
+    @Test(arguments: [
+        ("{} {{buckets:[Inf NaN] schema:1}}", 1),
+        ("{} {{sum:1}}+{{sum:0}}x2 {{sum:1}}+{{sum:0}}x3", 7),
+        ("metric +Inf Inf NaN", 3),
+        ("metric 1+1x4", 5),
+        ("{} {{buckets:[5]}}", 1),
+    ])
+    func acceptsLexerCorpusSeries(input: String, count: Int) throws {
+        #expect(try SeriesDescription(parsing: input).values.count == count)
     }
 
     @Test func errorCarriesOffset() {
