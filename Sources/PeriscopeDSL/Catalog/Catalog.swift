@@ -5,12 +5,20 @@
 ///     Catalog {
 ///         GoRuntime.dashboard(env)
 ///         if env.is(.prod) { Capacity.dashboard(env) }
+///         GoRuntime.rules(env)
+///         GoRuntime.ruleTests(env)
 ///     }
 /// }
 /// ```
-public struct Catalog: Sendable {
+public struct Catalog: Sendable, Modifiable {
     /// The dashboards, in order.
     public var dashboards: [Dashboard]
+    /// The Prometheus rule groups, in order.
+    public var ruleGroups: [RuleGroup]
+    /// The promtool unit tests, in order.
+    public var ruleTests: [RuleTests]
+    /// The optional rule outputs rendered besides `prometheus/rules/` (none by default).
+    public var ruleOutputs: RuleOutputs
 
     /// Creates a catalog.
     public init(@CatalogBuilder _ content: () -> [CatalogItem]) {
@@ -20,18 +28,45 @@ public struct Catalog: Sendable {
     /// Creates a catalog from items.
     public init(items: [CatalogItem]) {
         var dashboards: [Dashboard] = []
+        var ruleGroups: [RuleGroup] = []
+        var ruleTests: [RuleTests] = []
         for item in items {
             switch item {
             case .dashboard(let dashboard): dashboards.append(dashboard)
+            case .ruleGroup(let group): ruleGroups.append(group)
+            case .ruleTests(let tests): ruleTests.append(tests)
             }
         }
         self.dashboards = dashboards
+        self.ruleGroups = ruleGroups
+        self.ruleTests = ruleTests
+        self.ruleOutputs = []
     }
+
+    /// Also renders the rules as Kubernetes `PrometheusRule` resources and/or the Mimir ruler layout.
+    ///
+    /// ```swift
+    /// Catalog { … }.ruleOutputs([.kubernetes, .mimir])
+    /// ```
+    public func ruleOutputs(_ outputs: RuleOutputs) -> Self { with { $0.ruleOutputs.formUnion(outputs) } }
+}
+
+/// Optional renderings of the rule groups, besides `prometheus/rules/<namespace>.yaml`.
+public struct RuleOutputs: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// `kubernetes/<namespace>.yaml`: a `monitoring.coreos.com/v1` `PrometheusRule` per namespace.
+    public static let kubernetes = RuleOutputs(rawValue: 1 << 0)
+    /// `mimir/rules/<namespace>.yaml`: `namespace:` + `groups:` files that `mimirtool rules sync` reads.
+    public static let mimir = RuleOutputs(rawValue: 1 << 1)
 }
 
 /// One definition of a catalog.
 public enum CatalogItem: Sendable {
     case dashboard(Dashboard)
+    case ruleGroup(RuleGroup)
+    case ruleTests(RuleTests)
 }
 
 /// Collects the definitions of a catalog.
@@ -40,6 +75,9 @@ public enum CatalogBuilder: ListBuilder {
     public typealias Element = CatalogItem
     public static func buildExpression(_ expression: Dashboard) -> [CatalogItem] { [.dashboard(expression)] }
     public static func buildExpression(_ expression: [Dashboard]) -> [CatalogItem] { expression.map(CatalogItem.dashboard) }
+    public static func buildExpression(_ expression: RuleGroup) -> [CatalogItem] { [.ruleGroup(expression)] }
+    public static func buildExpression(_ expression: [RuleGroup]) -> [CatalogItem] { expression.map(CatalogItem.ruleGroup) }
+    public static func buildExpression(_ expression: RuleTests) -> [CatalogItem] { [.ruleTests(expression)] }
 }
 
 /// A function from an environment to the catalog rendered for it.

@@ -1,0 +1,137 @@
+import PeriscopeDSL
+
+/// A rule ready to be written: labels and annotations final and sorted by name.
+public struct LoweredRule: Sendable, Equatable {
+    /// Whether it is an alert or a recording rule.
+    public enum Kind: String, Sendable, Equatable {
+        case alert, record
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// The alert name or the recorded series name.
+    public var name: String
+    /// The expression, selectors injected.
+    public var expr: String
+    /// `for:`, as written.
+    public var forDuration: String?
+    /// `keep_firing_for:`, as written.
+    public var keepFiringFor: String?
+    /// Labels sorted by name.
+    public var labels: [LabelPair]
+    /// Annotations sorted by name.
+    public var annotations: [LabelPair]
+    /// Where the rule was written.
+    public var location: SourceLocation
+
+    /// Creates a rule.
+    public init(kind: Kind, name: String, expr: String, forDuration: String? = nil, keepFiringFor: String? = nil,
+                labels: [LabelPair] = [], annotations: [LabelPair] = [], location: SourceLocation) {
+        self.kind = kind
+        self.name = name
+        self.expr = expr
+        self.forDuration = forDuration
+        self.keepFiringFor = keepFiringFor
+        self.labels = labels
+        self.annotations = annotations
+        self.location = location
+    }
+}
+
+/// A rule group ready to be written.
+public struct LoweredRuleGroup: Sendable, Equatable {
+    /// The group name.
+    public var name: String
+    /// `interval:`, as written.
+    public var interval: String?
+    /// `query_offset:`, as written (3.x targets only).
+    public var queryOffset: String?
+    /// `limit:`.
+    public var limit: Int?
+    /// Group labels sorted by name (3.x targets only).
+    public var labels: [LabelPair]
+    /// The rules, in order.
+    public var rules: [LoweredRule]
+    /// Where the group was written.
+    public var location: SourceLocation
+
+    /// Creates a group.
+    public init(name: String, interval: String? = nil, queryOffset: String? = nil, limit: Int? = nil, labels: [LabelPair] = [],
+                rules: [LoweredRule], location: SourceLocation) {
+        self.name = name
+        self.interval = interval
+        self.queryOffset = queryOffset
+        self.limit = limit
+        self.labels = labels
+        self.rules = rules
+        self.location = location
+    }
+}
+
+/// The groups of one namespace: one rule file.
+public struct LoweredRuleNamespace: Sendable, Equatable {
+    /// The namespace, also the file name stem.
+    public var name: String
+    /// The groups, in declaration order.
+    public var groups: [LoweredRuleGroup]
+
+    /// Creates a namespace.
+    public init(name: String, groups: [LoweredRuleGroup]) {
+        self.name = name
+        self.groups = groups
+    }
+
+    /// Where its first group was written (the manifest's source of the file).
+    public var location: SourceLocation? { groups.first?.location }
+}
+
+/// A promtool test file ready to be written.
+public struct LoweredRuleTests: Sendable, Equatable {
+    /// The input series of a test.
+    public struct Series: Sendable, Equatable {
+        public var series: String
+        public var values: String
+    }
+
+    /// An alert expectation.
+    public struct AlertCase: Sendable, Equatable {
+        public var evalTime: String
+        public var alertname: String
+        public var alerts: [(labels: [LabelPair], annotations: [LabelPair])]
+
+        public static func == (lhs: AlertCase, rhs: AlertCase) -> Bool {
+            lhs.evalTime == rhs.evalTime && lhs.alertname == rhs.alertname && lhs.alerts.count == rhs.alerts.count
+                && zip(lhs.alerts, rhs.alerts).allSatisfy { $0.labels == $1.labels && $0.annotations == $1.annotations }
+        }
+    }
+
+    /// An expression expectation.
+    public struct ExpressionCase: Sendable, Equatable {
+        public var expr: String
+        public var evalTime: String
+        public var samples: [(labels: String, value: String)]
+
+        public static func == (lhs: ExpressionCase, rhs: ExpressionCase) -> Bool {
+            lhs.expr == rhs.expr && lhs.evalTime == rhs.evalTime && lhs.samples.count == rhs.samples.count
+                && zip(lhs.samples, rhs.samples).allSatisfy { $0.labels == $1.labels && $0.value == $1.value }
+        }
+    }
+
+    /// One test case.
+    public struct Case: Sendable, Equatable {
+        public var name: String
+        public var interval: String?
+        public var series: [Series]
+        public var alerts: [AlertCase]
+        public var expressions: [ExpressionCase]
+    }
+
+    /// The namespace whose rule file is tested.
+    public var namespace: String
+    /// `evaluation_interval:`.
+    public var evaluationInterval: String?
+    /// The test cases.
+    public var cases: [Case]
+    /// Where the tests were declared.
+    public var location: SourceLocation
+}

@@ -1,0 +1,240 @@
+import PeriscopeDSL
+
+/// Writes rule files, PrometheusRule resources, Mimir namespace files and promtool test files.
+///
+/// The writer is dumb and deterministic: keys in Prometheus' documented order (`alert`/`record`,
+/// `expr`, `for`, `keep_firing_for`, `labels`, `annotations`), labels and annotations sorted by
+/// name, durations and numbers exactly as written, two-space indentation, and no line folding.
+/// A multi-line value becomes a literal block scalar (`|-`) so PromQL reads as written; any
+/// other scalar is plain when that reads back as the same string, else double-quoted.
+public enum RuleYAML {
+    /// A Prometheus rule file: `groups:`.
+    public static func ruleFile(_ namespace: LoweredRuleNamespace) -> String {
+        var out = YAMLText()
+        out.line(0, "groups:")
+        groups(namespace.groups, indent: 2, into: &out)
+        return out.text
+    }
+
+    /// A Mimir/Cortex ruler namespace file (`mimirtool rules sync` reads `namespace:` + `groups:`).
+    public static func mimirFile(_ namespace: LoweredRuleNamespace) -> String {
+        var out = YAMLText()
+        out.line(0, "namespace: " + YAMLQuoting.string(namespace.name))
+        out.line(0, "groups:")
+        groups(namespace.groups, indent: 2, into: &out)
+        return out.text
+    }
+
+    /// A `monitoring.coreos.com/v1` `PrometheusRule` holding the namespace's groups.
+    public static func prometheusRule(_ namespace: LoweredRuleNamespace, labels: [LabelPair]) -> String {
+        var out = YAMLText()
+        out.line(0, "apiVersion: monitoring.coreos.com/v1")
+        out.line(0, "kind: PrometheusRule")
+        out.line(0, "metadata:")
+        out.line(2, "name: " + YAMLQuoting.string(namespace.name))
+        if !labels.isEmpty {
+            out.line(2, "labels:")
+            for label in labels { out.keyValue(4, label.name, label.value) }
+        }
+        out.line(0, "spec:")
+        out.line(2, "groups:")
+        groups(namespace.groups, indent: 4, into: &out)
+        return out.text
+    }
+
+    static func groups(_ groups: [LoweredRuleGroup], indent: Int, into out: inout YAMLText) {
+        if groups.isEmpty {
+            out.appendToLastLine(" []")
+            return
+        }
+        for group in groups {
+            out.keyValue(indent, "- name", group.name)
+            let inner = indent + 2
+            if let interval = group.interval { out.duration(inner, "interval", interval) }
+            if let offset = group.queryOffset { out.duration(inner, "query_offset", offset) }
+            if let limit = group.limit { out.line(inner, "limit: \(limit)") }
+            if !group.labels.isEmpty {
+                out.line(inner, "labels:")
+                for label in group.labels { out.keyValue(inner + 2, label.name, label.value) }
+            }
+            if group.rules.isEmpty {
+                out.line(inner, "rules: []")
+                continue
+            }
+            out.line(inner, "rules:")
+            for rule in group.rules { self.rule(rule, indent: inner + 2, into: &out) }
+        }
+    }
+
+    static func rule(_ rule: LoweredRule, indent: Int, into out: inout YAMLText) {
+        out.keyValue(indent, rule.kind == .alert ? "- alert" : "- record", rule.name)
+        let inner = indent + 2
+        out.keyValue(inner, "expr", rule.expr)
+        if let duration = rule.forDuration { out.duration(inner, "for", duration) }
+        if let duration = rule.keepFiringFor { out.duration(inner, "keep_firing_for", duration) }
+        if !rule.labels.isEmpty {
+            out.line(inner, "labels:")
+            for label in rule.labels { out.keyValue(inner + 2, label.name, label.value) }
+        }
+        if !rule.annotations.isEmpty {
+            out.line(inner, "annotations:")
+            for annotation in rule.annotations { out.keyValue(inner + 2, annotation.name, annotation.value) }
+        }
+    }
+
+    /// A promtool unit test file whose `rule_files` entry is `ruleFile` (relative to the test file).
+    public static func testFile(_ tests: LoweredRuleTests, ruleFile: String) -> String {
+        var out = YAMLText()
+        out.line(0, "rule_files:")
+        out.keyValue(2, "-", ruleFile, separator: " ")
+        if let interval = tests.evaluationInterval { out.duration(0, "evaluation_interval", interval) }
+        out.line(0, "tests:")
+        if tests.cases.isEmpty { out.appendToLastLine(" []") }
+        for test in tests.cases {
+            out.keyValue(2, "- name", test.name)
+            if let interval = test.interval { out.duration(4, "interval", interval) }
+            out.line(4, "input_series:")
+            if test.series.isEmpty { out.appendToLastLine(" []") }
+            for series in test.series {
+                out.keyValue(6, "- series", series.series)
+                out.keyValue(8, "values", series.values)
+            }
+            if !test.alerts.isEmpty {
+                out.line(4, "alert_rule_test:")
+                for alert in test.alerts {
+                    out.duration(6, "- eval_time", alert.evalTime)
+                    out.keyValue(8, "alertname", alert.alertname)
+                    if alert.alerts.isEmpty {
+                        out.line(8, "exp_alerts: []")
+                        continue
+                    }
+                    out.line(8, "exp_alerts:")
+                    for expected in alert.alerts {
+                        out.line(10, expected.labels.isEmpty ? "- exp_labels: {}" : "- exp_labels:")
+                        for label in expected.labels { out.keyValue(14, label.name, label.value) }
+                        if !expected.annotations.isEmpty {
+                            out.line(12, "exp_annotations:")
+                            for annotation in expected.annotations { out.keyValue(14, annotation.name, annotation.value) }
+                        }
+                    }
+                }
+            }
+            if !test.expressions.isEmpty {
+                out.line(4, "promql_expr_test:")
+                for expression in test.expressions {
+                    out.keyValue(6, "- expr", expression.expr)
+                    out.duration(8, "eval_time", expression.evalTime)
+                    if expression.samples.isEmpty {
+                        out.line(8, "exp_samples: []")
+                        continue
+                    }
+                    out.line(8, "exp_samples:")
+                    for sample in expression.samples {
+                        out.keyValue(10, "- labels", sample.labels)
+                        out.line(12, "value: " + sample.value)
+                    }
+                }
+            }
+        }
+        return out.text
+    }
+}
+
+/// A line-oriented YAML text buffer.
+struct YAMLText {
+    private(set) var text = ""
+
+    init() { text.reserveCapacity(4096) }
+
+    mutating func line(_ indent: Int, _ content: String) {
+        indentation(indent)
+        text += content
+        text += "\n"
+    }
+
+    mutating func appendToLastLine(_ suffix: String) {
+        if text.hasSuffix("\n") { text.removeLast() }
+        text += suffix
+        text += "\n"
+    }
+
+    private mutating func indentation(_ count: Int) {
+        for _ in 0..<count { text += " " }
+    }
+
+    /// `key: value`, the key quoted when needed (a `- ` prefix is kept), the value plain,
+    /// double-quoted or a block scalar indented two spaces deeper than the key.
+    mutating func keyValue(_ indent: Int, _ key: String, _ value: String, separator: String = ": ") {
+        indentation(indent)
+        var keyColumn = indent
+        if key == "-" {
+            text += "-"
+        } else if key.hasPrefix("- ") {
+            text += "- "
+            text += YAMLQuoting.string(String(key.dropFirst(2)))
+            keyColumn += 2
+        } else {
+            text += YAMLQuoting.string(key)
+        }
+        text += separator
+        if let block = Self.blockScalar(value, indent: keyColumn + 2) {
+            text += block
+        } else {
+            text += YAMLQuoting.string(value)
+            text += "\n"
+        }
+    }
+
+    /// `key: value` for a duration: plain when it is a valid Prometheus duration with a unit
+    /// (`5m`, `1h30m` read back as strings in YAML 1.1 and 1.2), else quoted like any string.
+    mutating func duration(_ indent: Int, _ key: String, _ value: String) {
+        guard DurationSyntax.isValidPrometheusDuration(value), value.utf8.contains(where: { $0 > 0x39 }) else {
+            keyValue(indent, key, value)
+            return
+        }
+        indentation(indent)
+        text += key
+        text += ": "
+        text += value
+        text += "\n"
+    }
+
+    /// `value` as a literal block scalar (header, newline, indented lines), or nil when it is
+    /// one line or cannot be written as a block scalar that reads back identically.
+    static func blockScalar(_ value: String, indent: Int) -> String? {
+        var sawNewline = false
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: sawNewline = true
+            case 0x09: continue
+            case 0..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0xFEFF: return nil
+            default: continue
+            }
+        }
+        guard sawNewline else { return nil }
+        var body = Substring(value)
+        var trailing = 0
+        while body.hasSuffix("\n") {
+            body = body.dropLast()
+            trailing += 1
+        }
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, !first.isEmpty, first.first != " ", first.first != "\t" else { return nil }
+        // A line of only blanks, or a line ending in blanks before the chomped tail, would not read back.
+        for line in lines where !line.isEmpty && line.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+        let header: String
+        switch trailing {
+        case 0: header = "|-"
+        case 1: header = "|"
+        default: header = "|+"
+        }
+        let pad = String(repeating: " ", count: indent)
+        var out = header + "\n"
+        for line in lines {
+            if !line.isEmpty { out += pad; out += line }
+            out += "\n"
+        }
+        for _ in 0..<max(0, trailing - 1) { out += "\n" }
+        return out
+    }
+}
