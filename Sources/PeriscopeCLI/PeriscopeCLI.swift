@@ -12,8 +12,9 @@ struct RootCommand: ParsableCommand {
               periscope render --check
               periscope list --env prod
               periscope environments
+              periscope promql check 'rate(http_requests_total[5m])'
             """,
-        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self]
+        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self]
     )
 }
 

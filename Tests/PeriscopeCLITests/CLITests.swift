@@ -136,3 +136,60 @@ struct CLI {
         #expect(environments.stdout.contains("datasource metrics: prometheus prom-staging"))
     }
 }
+
+@Suite struct PromQLCLITests {
+    private func run(_ arguments: [String], stdin: String) throws -> CLI.Result {
+        let binary = try #require(CLI.productsDirectory?.appendingPathComponent("periscope"))
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func checkPrintsOkOrTheErrorWithItsPositionPerLine() throws {
+        let result = try run(["promql", "check"], stdin: "rate(x[5m])\n\nsum(rate(x[5m])\nfoo{a=\"b\"} + bar\n")
+        #expect(result.status == 1)
+        #expect(result.stdout == "ok\n<stdin>:3:16: error: unclosed left parenthesis\nok\n")
+        #expect(result.stderr.contains("1 of 3 expressions failed"))
+    }
+
+    @Test func checkReadsJSONLinesAndHonoursTheTarget() throws {
+        let jsonl = #"{"expr": "foo[5]"}"# + "\n" + #"{"expr": "up"}"# + "\n"
+        let v3 = try run(["promql", "check", "--jsonl"], stdin: jsonl)
+        #expect(v3.status == 0, "\(v3.stdout)\(v3.stderr)")
+        #expect(v3.stdout == "ok\nok\n")
+        let old = try run(["promql", "check", "--jsonl", "--target", "2.42"], stdin: jsonl)
+        #expect(old.status == 1)
+        #expect(old.stdout.hasPrefix("<stdin>:1:"))
+        #expect(old.stdout.contains("2.42"))
+    }
+
+    @Test func checkOfAnArgumentAndUsageErrors() throws {
+        #expect(try CLI.run(["promql", "check", "sum by (job) (up)"]).stdout == "ok\n")
+        #expect(try CLI.run(["promql", "check", "--target", "4", "up"]).status == 64)
+    }
+
+    @Test func fmtPrintsTheCanonicalAndPrettyForms() throws {
+        let canonical = try CLI.run(["promql", "fmt", #"sum(rate(x{b="1",a="2"}[90m])) by (job)"#])
+        #expect(canonical.status == 0, "\(canonical.stderr)")
+        #expect(canonical.stdout == "sum by (job) (rate(x{a=\"2\",b=\"1\"}[1h30m]))\n")
+        let long = "sum by (job) (rate(http_requests_total{code=~\"5..\", service=\"checkout-frontend\"}[5m])) / sum by (job) (rate(http_requests_total{service=\"checkout-frontend\"}[5m]))"
+        let pretty = try CLI.run(["promql", "fmt", "--pretty", long])
+        #expect(pretty.status == 0)
+        #expect(pretty.stdout.split(separator: "\n").count > 1)
+        #expect(pretty.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        let bad = try CLI.run(["promql", "fmt", "rate(x)"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("<argument>:1:"))
+    }
+}
