@@ -29,6 +29,11 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) canary
+	$(MAKE) fuzz
+
+## Fuzz the PromQL library with libFuzzer for FUZZ_SECONDS (60 in make test); fails on any crash.
+fuzz:
+	bash Tests/Fuzz/run-fuzz.sh $(FUZZ_SECONDS)
 
 ## Type-check a realistic 200-panel dashboard (one declaration per row); fail if any function
 ## body or expression takes longer than CANARY_LIMIT_MS to type-check.
