@@ -5,7 +5,7 @@ FUZZ_SECONDS ?= 60
 
 CANARY_LIMIT_MS ?= 300
 
-.PHONY: all build render test test-deps bench canary fuzz clean
+.PHONY: all build render test test-deps bench canary integration fuzz clean
 
 all: build
 
@@ -29,7 +29,12 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) canary
+	$(MAKE) integration
 	$(MAKE) fuzz
+
+## Build templates/monitoring (a user's own package) against this checkout and render it.
+integration:
+	bash Tests/Integration/user-package.sh
 
 ## Fuzz the PromQL library with libFuzzer for FUZZ_SECONDS (60 in make test); fails on any crash.
 fuzz:

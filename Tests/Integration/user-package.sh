@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the scaffold in templates/monitoring against this checkout (a path dependency) and
+# renders it: the execution model end to end — a user's own executable hands its catalog to
+# Periscope's entry point and gets the same command line.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+work="$root/.build-template"
+rm -rf "$work/monitoring"
+mkdir -p "$work"
+cp -R "$root/templates/monitoring" "$work/monitoring"
+cd "$work/monitoring"
+# Point the dependency at this checkout instead of the published package; the link's name
+# gives the package the identity `periscope` that the template's product reference uses.
+ln -sfn "$root" "$work/periscope"
+sed -i.bak "s|.package(url: \"https://github.com/periscope-dev/periscope\", from: \"0.1.0\")|.package(path: \"$work/periscope\")|" Package.swift
+grep -q "path: \"$work/periscope\"" Package.swift
+swift build --product Monitoring
+bin="$(swift build --show-bin-path)/Monitoring"
+"$bin" render --env all --out build
+for env in dev staging prod; do
+    test -f "build/$env/manifest.json"
+done
+test -f "build/dev/grafana/dashboards/My service/dev-my-service.json"
+grep -q 'env=\\"prod\\"' "build/prod/grafana/dashboards/My service/my-service.json"
+"$bin" render --check --out build
+"$bin" --help | grep -q "Examples:"
+echo "user-package: the template builds against this checkout and renders dev, staging and prod"
