@@ -26,7 +26,7 @@ struct Parser {
     /// Errors collected so far, in Prometheus' order.
     var errors: [PromQLError] = []
     /// The innermost construct whose error rule would catch a syntax error (yacc's error states).
-    var errorContexts: [ErrorContext] = []
+    var errorContext: ErrorContext?
     /// Current recursion depth of the descent.
     var recursionDepth = 0
     /// End offset of the last consumed token (Prometheus' `lastClosing` for modifiers).
@@ -127,7 +127,7 @@ struct Parser {
 
     /// Records "unexpected <token>" with the innermost error context and returns the abort to throw.
     mutating func unexpected() -> SyntaxAbort {
-        unexpected(context: errorContexts.last)
+        unexpected(context: errorContext)
     }
 
     /// Records "unexpected <token> in <context>, expected <what>" and returns the abort to throw.
@@ -177,8 +177,9 @@ struct Parser {
 
     /// Runs `body` with `context` as the innermost error context.
     mutating func withContext<T>(_ context: ErrorContext, _ body: (inout Parser) throws(SyntaxAbort) -> T) throws(SyntaxAbort) -> T {
-        errorContexts.append(context)
-        defer { errorContexts.removeLast() }
+        let outer = errorContext
+        errorContext = context
+        defer { errorContext = outer }
         return try body(&self)
     }
 

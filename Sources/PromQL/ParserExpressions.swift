@@ -250,17 +250,26 @@ extension Parser {
         return result
     }
 
-    /// `( args )` of a call or aggregation; returns the arguments and the closing parenthesis.
-    mutating func parseArguments() throws(SyntaxAbort) -> (args: [Parsed], close: LexToken) {
+    /// The arguments of a call or aggregation, the depth of the deepest one, and the closing parenthesis.
+    struct Arguments {
+        var exprs: [Expr] = []
+        var depth = 0
+        var close = LexToken(kind: .eof, start: 0, end: 0)
+    }
+
+    /// `( args )` of a call or aggregation.
+    mutating func parseArguments() throws(SyntaxAbort) -> Arguments {
         try expect(.leftParen)
-        var args: [Parsed] = []
+        var args = Arguments()
         if token.kind == .rightParen {
-            let close = token
+            args.close = token
             try advance()
-            return (args, close)
+            return args
         }
         while true {
-            args.append(try parseExpression())
+            let arg = try parseExpression()
+            args.exprs.append(arg.expr)
+            args.depth = Swift.max(args.depth, arg.depth)
             if token.kind == .comma {
                 let comma = token
                 try advance()
@@ -272,8 +281,8 @@ extension Parser {
             }
             break
         }
-        let close = try expect(.rightParen)
-        return (args, close)
+        args.close = try expect(.rightParen)
+        return args
     }
 
     /// A function call `name(args)`.
@@ -299,11 +308,11 @@ extension Parser {
         if descriptor == nil {
             descriptor = FunctionDescriptor(name: name, argTypes: [], returnType: .none)
         }
-        let (args, close) = try parseArguments()
+        let args = try parseArguments()
         let function = descriptor ?? FunctionDescriptor(name: name, argTypes: [], returnType: .none)
-        let range = nameToken.start..<close.end
-        let call = Call(function: function, args: args.map(\.expr), range: range)
-        let result = Parsed(expr: .call(call), depth: (args.map(\.depth).max() ?? 0) + 1)
+        let range = nameToken.start..<args.close.end
+        let call = Call(function: function, args: args.exprs, range: range)
+        let result = Parsed(expr: .call(call), depth: args.depth + 1)
         try checkTreeDepth(result.depth, range)
         return result
     }
@@ -327,8 +336,8 @@ extension Parser {
                 position = .beforeBody
                 guard parser.token.kind == .leftParen else { throw parser.unexpected() }
             }
-            let (args, close) = try parser.parseArguments()
-            var end = close.end
+            let args = try parser.parseArguments()
+            var end = args.close.end
             if position == .none, parser.token.kind == .by || parser.token.kind == .without {
                 without = parser.token.kind == .without
                 try parser.advance()
@@ -363,7 +372,7 @@ extension Parser {
 
     /// Validates the argument count of an aggregation and builds the node (Prometheus' `newAggregateExpr`).
     mutating func finishAggregation(
-        op: AggregateOperator, opToken: LexToken, args: [Parsed], grouping: [String], without: Bool,
+        op: AggregateOperator, opToken: LexToken, args: Arguments, grouping: [String], without: Bool,
         position: GroupingPosition, end: Int
     ) throws(SyntaxAbort) -> Parsed {
         let range = opToken.start..<end
@@ -373,7 +382,7 @@ extension Parser {
         let placeholder = Expr.number(NumberLiteral(value: 0, range: range))
         var node = AggregateExpr(
             op: op, expr: placeholder, grouping: grouping, without: without, groupingPosition: position, range: range)
-        if args.isEmpty {
+        if args.exprs.isEmpty {
             addError("no arguments for aggregate expression provided", range)
             return Parsed(expr: .aggregate(node), depth: 1)
         }
@@ -386,16 +395,16 @@ extension Parser {
                 return Parsed(expr: .aggregate(node), depth: 1)
             }
             desired = 2
-            node.param = args[0].expr
+            node.param = args.exprs[0]
         }
-        if args.count != desired {
+        if args.exprs.count != desired {
             addError(
-                "wrong number of arguments for aggregate expression provided, expected \(desired), got \(args.count)",
+                "wrong number of arguments for aggregate expression provided, expected \(desired), got \(args.exprs.count)",
                 range)
             return Parsed(expr: .aggregate(node), depth: 1)
         }
-        node.expr = args[desired - 1].expr
-        let result = Parsed(expr: .aggregate(node), depth: (args.map(\.depth).max() ?? 0) + 1)
+        node.expr = args.exprs[desired - 1]
+        let result = Parsed(expr: .aggregate(node), depth: args.depth + 1)
         try checkTreeDepth(result.depth, range)
         return result
     }

@@ -39,8 +39,9 @@ struct TypeChecker {
         return start..<Swift.max(start, end)
     }
 
+    /// Checks a node and returns its type, computed from the children's results so the walk
+    /// stays linear (`Expr.type` would recompute subtrees).
     private mutating func checkNode(_ expr: Expr, bypassEmptyMatcherCheck: Bool) -> ValueType {
-        let type = expr.type
         switch expr {
         case .aggregate(let node):
             expectType(node.expr, .vector, "aggregation expression")
@@ -52,12 +53,14 @@ struct TypeChecker {
             default:
                 break
             }
+            return .vector
         case .binary(let node):
-            checkBinary(node)
+            return checkBinary(node)
         case .call(let node):
             checkCall(node)
+            return node.function.returnType
         case .paren(let node):
-            _ = checkNode(node.expr, bypassEmptyMatcherCheck: false)
+            return checkNode(node.expr, bypassEmptyMatcherCheck: false)
         case .unary(let node):
             let operand = checkNode(node.expr, bypassEmptyMatcherCheck: false)
             if operand != .scalar && operand != .vector {
@@ -65,19 +68,24 @@ struct TypeChecker {
                     "unary expression only allowed on expressions of type scalar or instant vector, got \(GoQuote.string(operand.documentedName))",
                     node.range)
             }
+            return operand
         case .subquery(let node):
             let inner = checkNode(node.expr, bypassEmptyMatcherCheck: false)
             if inner != .vector {
                 addError("subquery is only allowed on instant vector, got \(TypeChecker.typeName(inner)) instead", node.range)
             }
+            return .matrix
         case .matrixSelector(let node):
-            _ = checkNode(.vectorSelector(node.vectorSelector), bypassEmptyMatcherCheck: false)
+            checkSelector(node.vectorSelector, bypassEmptyMatcherCheck: false)
+            return .matrix
         case .vectorSelector(let node):
             checkSelector(node, bypassEmptyMatcherCheck: bypassEmptyMatcherCheck)
-        case .number, .string, .duration:
-            break
+            return .vector
+        case .number, .duration:
+            return .scalar
+        case .string:
+            return .string
         }
-        return type
     }
 
     private mutating func checkSelector(_ node: VectorSelector, bypassEmptyMatcherCheck: Bool) {
@@ -95,7 +103,7 @@ struct TypeChecker {
         }
     }
 
-    private mutating func checkBinary(_ node: BinaryExpr) {
+    private mutating func checkBinary(_ node: BinaryExpr) -> ValueType {
         let lhsType = checkNode(node.lhs, bypassEmptyMatcherCheck: false)
         let rhsType = checkNode(node.rhs, bypassEmptyMatcherCheck: false)
         if node.returnBool && !node.op.isComparison {
@@ -141,6 +149,7 @@ struct TypeChecker {
         if (lhsType == .scalar || rhsType == .scalar) && node.op.isSetOperator {
             addError("set operator \(GoQuote.string(node.op.rawValue)) not allowed in binary scalar expression", node.range)
         }
+        return lhsType == .scalar && rhsType == .scalar ? .scalar : .vector
     }
 
     private mutating func checkCall(_ node: Call) {
