@@ -28,11 +28,14 @@ extension Expr {
 struct PrettyPrinter {
     let maxLineWidth: Int
 
-    func pretty(_ expr: Expr, level: Int) -> String {
+    /// `beforeArithmetic` marks the rightmost operands of an arithmetic operator's left side,
+    /// as in ``CanonicalPrinter/write(_:beforeArithmetic:to:)``.
+    func pretty(_ expr: Expr, level: Int, beforeArithmetic: Bool = false) -> String {
         let indent = String(repeating: "  ", count: level)
+        var flat = ""
+        CanonicalPrinter.write(expr, beforeArithmetic: beforeArithmetic, to: &flat)
         switch expr {
         case .aggregate(let node):
-            let flat = expr.description
             guard needsSplit(flat) else { return indent + flat }
             var out = indent + CanonicalPrinter.aggregateClause(node) + "(\n"
             if let param = node.param {
@@ -41,35 +44,32 @@ struct PrettyPrinter {
             out += pretty(node.expr, level: level + 1) + "\n" + indent + ")"
             return out
         case .binary(let node):
-            let flat = expr.description
             guard needsSplit(flat) else { return indent + flat }
-            return pretty(node.lhs, level: level + 1) + "\n" + indent + CanonicalPrinter.binaryOperatorClause(node) + "\n"
-                + pretty(node.rhs, level: level + 1)
+            return pretty(node.lhs, level: level + 1, beforeArithmetic: node.op.isDurationArithmetic) + "\n" + indent
+                + CanonicalPrinter.binaryOperatorClause(node) + "\n"
+                + pretty(node.rhs, level: level + 1, beforeArithmetic: beforeArithmetic)
         case .call(let node):
-            let flat = expr.description
             guard needsSplit(flat) else { return indent + flat }
             let arguments = node.args.map { pretty($0, level: level + 1) }.joined(separator: ",\n")
             return indent + node.function.name + "(\n" + arguments + "\n" + indent + ")"
         case .paren(let node):
-            let flat = expr.description
             guard needsSplit(flat) else { return indent + flat }
             return indent + "(\n" + pretty(node.expr, level: level + 1) + "\n" + indent + ")"
         case .subquery(let node):
             // Prometheus returns a subquery that fits on one line without its indentation
             // (`max_over_time(\nrate(x[5m])[1h:]\n)`); it is indented here like every other node.
-            let flat = expr.description
             guard needsSplit(flat) else { return indent + flat }
             var suffix = ""
-            CanonicalPrinter.writeSubquerySuffix(node, to: &suffix)
+            CanonicalPrinter.writeSubquerySuffix(node, beforeArithmetic: beforeArithmetic, to: &suffix)
             return pretty(node.expr, level: level) + suffix
         case .unary(let node):
-            let child = pretty(node.expr, level: level)
+            let child = pretty(node.expr, level: level, beforeArithmetic: beforeArithmetic)
             return indent + node.op.rawValue + PrettyPrinter.trimmingWhitespace(child)
         case .duration:
             // Duration expressions only occur inside ranges and offsets, which print inline.
-            return expr.description
+            return flat
         case .number, .string, .vectorSelector, .matrixSelector:
-            return indent + expr.description
+            return indent + flat
         }
     }
 

@@ -36,7 +36,10 @@ extension DurationExpr: CustomStringConvertible {
 
 /// Writes expressions in Prometheus' canonical form.
 enum CanonicalPrinter {
-    static func write(_ expr: Expr, to out: inout String) {
+    /// Writes `expr`. `beforeArithmetic` is set on the rightmost operands of the left side
+    /// of an arithmetic operator (`+ - * / % ^`), where a trailing parenthesized offset would
+    /// otherwise absorb the operator on reparse (see ``writeOffset(_:beforeArithmetic:to:)``).
+    static func write(_ expr: Expr, beforeArithmetic: Bool = false, to out: inout String) {
         switch expr {
         case .number(let node):
             out += number(node)
@@ -46,7 +49,7 @@ enum CanonicalPrinter {
             writeSelector(node, to: &out)
             writeAt(node.at, to: &out)
             if node.anchored { out += " anchored" } else if node.smoothed { out += " smoothed" }
-            writeOffset(node.offset, to: &out)
+            writeOffset(node.offset, beforeArithmetic: beforeArithmetic, to: &out)
         case .matrixSelector(let node):
             let selector = node.vectorSelector
             writeSelector(selector, to: &out)
@@ -55,23 +58,23 @@ enum CanonicalPrinter {
             out += "]"
             if selector.anchored { out += " anchored" } else if selector.smoothed { out += " smoothed" }
             writeAt(selector.at, to: &out)
-            writeOffset(selector.offset, to: &out)
+            writeOffset(selector.offset, beforeArithmetic: beforeArithmetic, to: &out)
         case .subquery(let node):
             write(node.expr, to: &out)
-            writeSubquerySuffix(node, to: &out)
+            writeSubquerySuffix(node, beforeArithmetic: beforeArithmetic, to: &out)
         case .paren(let node):
             out += "("
             write(node.expr, to: &out)
             out += ")"
         case .unary(let node):
             out += node.op.rawValue
-            write(node.expr, to: &out)
+            write(node.expr, beforeArithmetic: beforeArithmetic, to: &out)
         case .binary(let node):
-            write(node.lhs, to: &out)
+            write(node.lhs, beforeArithmetic: node.op.isDurationArithmetic, to: &out)
             out += " "
             out += binaryOperatorClause(node)
             out += " "
-            write(node.rhs, to: &out)
+            write(node.rhs, beforeArithmetic: beforeArithmetic, to: &out)
         case .aggregate(let node):
             out += aggregateClause(node)
             out += "("
@@ -135,11 +138,18 @@ enum CanonicalPrinter {
         }
     }
 
-    static func writeOffset(_ offset: OffsetModifier?, to out: inout String) {
+    /// ` offset d`. Like Prometheus, `offset +(5m)` prints as `offset (5m)`; but where an
+    /// arithmetic operator follows, `foo offset (5m) + 1` would reparse as an offset of
+    /// `(5m) + 1`, so there a parenthesized offset is written `+(5m)`, the form that ends the
+    /// offset (Prometheus prints the ambiguous text, which does not reparse to the same tree).
+    static func writeOffset(_ offset: OffsetModifier?, beforeArithmetic: Bool = false, to out: inout String) {
         guard let offset else { return }
         if let expression = offset.expression {
             out += " offset "
-            writeDuration(expression, to: &out)
+            var text = ""
+            writeDuration(expression, to: &text)
+            if beforeArithmetic && text.hasPrefix("(") { out += "+" }
+            out += text
         } else if offset.duration.nanoseconds != 0 {
             out += " offset " + GoFormat.duration(offset.duration)
         }
@@ -154,7 +164,7 @@ enum CanonicalPrinter {
     }
 
     /// `[range:step] @ t offset d`.
-    static func writeSubquerySuffix(_ node: SubqueryExpr, to out: inout String) {
+    static func writeSubquerySuffix(_ node: SubqueryExpr, beforeArithmetic: Bool = false, to out: inout String) {
         out += "["
         writeRange(node.rangeDuration, node.rangeExpression, to: &out)
         out += ":"
@@ -165,7 +175,7 @@ enum CanonicalPrinter {
         }
         out += "]"
         writeAt(node.at, to: &out)
-        writeOffset(node.offset, to: &out)
+        writeOffset(node.offset, beforeArithmetic: beforeArithmetic, to: &out)
     }
 
     static func writeDuration(_ node: DurationExpr, to out: inout String) {
@@ -233,5 +243,15 @@ enum CanonicalPrinter {
             out += GoFormat.labelName(label)
         }
         return out
+    }
+}
+
+extension BinaryOperator {
+    /// Whether the operator is also a duration-expression operator (`+ - * / % ^`).
+    var isDurationArithmetic: Bool {
+        switch self {
+        case .add, .sub, .mul, .div, .mod, .pow: true
+        default: false
+        }
     }
 }

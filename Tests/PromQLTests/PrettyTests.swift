@@ -69,6 +69,15 @@ struct PrettyTests {
             )
             """
         ),
+        (
+            // The offset keeps its `+` although the operator moved to the next line.
+            "foo_metric offset +(5m) + 1", 10,
+            """
+              foo_metric offset +(5m)
+            +
+              1
+            """
+        ),
     ] as [(String, Int, String)])
     func splitsLongNodes(source: String, width: Int, expected: String) throws {
         let expr = try PromQL.parse(source)

@@ -45,6 +45,15 @@ struct PrinterTests {
         ("rate(x[5m])[30m:1m] offset 1h @ end()", "rate(x[5m])[30m:1m] @ end() offset 1h"),
         (#"label_replace(x, "d", "$1", "s", "(.*)")"#, #"label_replace(x, "d", "$1", "s", "(.*)")"#),
         ("((a))", "((a))"),
+        // A parenthesized offset before an arithmetic operator keeps its unary `+`, which ends
+        // the offset; Prometheus drops it and `foo offset (5m) + 1` reparses as offset `(5m) + 1`.
+        ("foo offset +(5m)", "foo offset (5m)"),
+        ("foo offset +(5)+(ofeb)", "foo offset +(5) + (ofeb)"),
+        ("foo offset +(5m) > 1", "foo offset (5m) > 1"),
+        ("foo offset (5m) @ 5 * 2", "foo @ 5.000 offset +(5m) * 2"),
+        ("a + foo offset +(5m) - 1", "a + foo offset +(5m) - 1"),
+        ("-foo offset +(1m) ^ 2", "-foo offset +(1m) ^ 2"),
+        ("sum(foo offset +(5m)) + 1", "sum(foo offset (5m)) + 1"),
         // Invalid UTF-8 from a `\\x` escape is held as U+FFFD and printed escaped, so it parses again.
         (#"count_values("a\xc5z", x)"#, #"count_values("a\ufffdz", x)"#),
     ])
