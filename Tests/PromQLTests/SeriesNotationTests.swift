@@ -27,6 +27,7 @@ struct SeriesNotationTests {
     func corpusConformance() throws {
         let cases = try loadSeriesCases()
         var floatTotal = 0, floatAgree = 0, histogramTotal = 0, histogramAgree = 0, failTotal = 0, failRejected = 0
+        var histogramValueTotal = 0, histogramValueAgree = 0
         var disagreements: [String] = []
         for entry in cases {
             let input = try #require(entry["input"] as? String)
@@ -41,6 +42,19 @@ struct SeriesNotationTests {
                 histogramTotal += 1
                 let accepted = (try? parsed.get()) != nil
                 if accepted == ok { histogramAgree += 1 } else { disagreements.append("histogram \(ok ? "rejected" : "accepted"): \(input)") }
+                if ok, case .success(let series) = parsed {
+                    histogramValueTotal += 1
+                    let expected = try GoHistogramLiteral.parse(try #require(entry["expected_go"] as? String))
+                    let actual = series.values.map { value -> SeriesHistogram? in
+                        if case .histogram(let histogram)? = value { return histogram }
+                        return nil
+                    }
+                    if actual == expected.map(Optional.some) {
+                        histogramValueAgree += 1
+                    } else {
+                        disagreements.append("histogram values differ for \(input):\n  expected \(expected)\n  parsed   \(actual)")
+                    }
+                }
                 continue
             }
             floatTotal += 1
@@ -61,10 +75,11 @@ struct SeriesNotationTests {
                 disagreements.append("different result for \(input): \(series)")
             }
         }
-        print("series_cases.jsonl: float \(floatAgree)/\(floatTotal) agree, histogram accept/reject \(histogramAgree)/\(histogramTotal) agree, invalid rejected \(failRejected)/\(failTotal)")
+        print("series_cases.jsonl: float \(floatAgree)/\(floatTotal) agree, histogram accept/reject \(histogramAgree)/\(histogramTotal) agree (values \(histogramValueAgree)/\(histogramValueTotal)), invalid rejected \(failRejected)/\(failTotal)")
         #expect(disagreements.isEmpty, "\(disagreements.joined(separator: "\n"))")
         #expect(floatAgree == floatTotal)
         #expect(histogramAgree == histogramTotal)
+        #expect(histogramValueAgree == histogramValueTotal && histogramValueTotal > 0)
         #expect(failRejected == failTotal)
         #expect(floatTotal > 0 && histogramTotal > 0)
     }
@@ -157,5 +172,118 @@ struct SeriesNotationTests {
         #expect(throws: SeriesNotationError.self) {
             try SeriesDescription(parsing: "{} {{buckets:[5 10 7] schema:1}}+{{buckets:[1 2 3] schema:0}}x2")
         }
+    }
+}
+
+/// Reads the Go composite literal of `[]histogram.FloatHistogram{…}` that series_cases.jsonl
+/// carries as `expected_go` (fields `Schema: 1,`, `PositiveBuckets: []float64{…}`,
+/// `PositiveSpans: []histogram.Span{{Offset: 0, Length: 3}}`, `CounterResetHint: histogram.GaugeType`).
+private enum GoHistogramLiteral {
+    struct Malformed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func parse(_ literal: String) throws -> [SeriesHistogram] {
+        let prefix = "[]histogram.FloatHistogram{"
+        guard literal.hasPrefix(prefix), literal.hasSuffix("}") else { throw Malformed(description: literal) }
+        let body = Array(literal.dropFirst(prefix.count).dropLast())
+        return try topLevelGroups(body).map { try histogram(from: $0) }
+    }
+
+    /// The contents of each `{…}` at nesting depth 0 of `text`.
+    private static func topLevelGroups(_ text: [Character]) -> [[Character]] {
+        var groups: [[Character]] = []
+        var depth = 0
+        var current: [Character] = []
+        for character in text {
+            if character == "{" {
+                if depth > 0 { current.append(character) }
+                depth += 1
+            } else if character == "}" {
+                depth -= 1
+                if depth == 0 {
+                    groups.append(current)
+                    current = []
+                } else {
+                    current.append(character)
+                }
+            } else if depth > 0 {
+                current.append(character)
+            }
+        }
+        return groups
+    }
+
+    private static func histogram(from body: [Character]) throws -> SeriesHistogram {
+        var histogram = SeriesHistogram()
+        for (name, value) in fields(body) {
+            switch name {
+            case "Schema": histogram.schema = try require(Int32(value), value)
+            case "Sum": histogram.sum = try require(Double(value), value)
+            case "Count": histogram.count = try require(Double(value), value)
+            case "ZeroCount": histogram.zeroCount = try require(Double(value), value)
+            case "ZeroThreshold": histogram.zeroThreshold = try require(Double(value), value)
+            case "PositiveBuckets": histogram.positiveBuckets = try floats(value)
+            case "NegativeBuckets": histogram.negativeBuckets = try floats(value)
+            case "PositiveSpans": histogram.positiveSpans = try spans(value)
+            case "NegativeSpans": histogram.negativeSpans = try spans(value)
+            case "CustomValues": histogram.customValues = try floats(value)
+            case "CounterResetHint":
+                let hints: [String: SeriesHistogram.CounterResetHint] = [
+                    "histogram.UnknownCounterReset": .unknown, "histogram.CounterReset": .reset,
+                    "histogram.NotCounterReset": .notReset, "histogram.GaugeType": .gauge,
+                ]
+                histogram.counterResetHint = try require(hints[value], value)
+            default:
+                throw Malformed(description: "unknown field \(name)")
+            }
+        }
+        return histogram
+    }
+
+    /// `Name: value` pairs separated by commas at nesting depth 0.
+    private static func fields(_ body: [Character]) -> [(String, String)] {
+        var parts: [String] = []
+        var depth = 0
+        var current = ""
+        for character in body {
+            if character == "{" { depth += 1 }
+            if character == "}" { depth -= 1 }
+            if character == "," && depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        parts.append(current)
+        return parts.compactMap { part in
+            guard let colon = part.firstIndex(of: ":") else { return nil }
+            let name = part[..<colon].trimmingCharacters(in: .whitespacesAndNewlines)
+            let value = part[part.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+            return name.isEmpty ? nil : (name, value)
+        }
+    }
+
+    private static func floats(_ value: String) throws -> [Double] {
+        guard let open = value.firstIndex(of: "{"), let close = value.lastIndex(of: "}") else { throw Malformed(description: value) }
+        return try value[value.index(after: open)..<close].split(separator: ",").map {
+            let text = $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            return try require(Double(text), text)
+        }
+    }
+
+    private static func spans(_ value: String) throws -> [SeriesHistogram.Span] {
+        try topLevelGroups(Array(value.drop { $0 != "{" }.dropFirst().dropLast())).map { group in
+            let values = Dictionary(uniqueKeysWithValues: fields(group))
+            return SeriesHistogram.Span(
+                offset: try require(values["Offset"].flatMap { Int32($0) }, "\(values)"),
+                length: try require(values["Length"].flatMap { UInt32($0) }, "\(values)"))
+        }
+    }
+
+    private static func require<T>(_ value: T?, _ text: String) throws -> T {
+        guard let value else { throw Malformed(description: "cannot read \(text)") }
+        return value
     }
 }
