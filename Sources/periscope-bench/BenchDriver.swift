@@ -39,6 +39,7 @@ enum BenchDriver {
         print("Periscope benchmarks (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(options.runs) runs, whole process)")
         print("")
         failures += runW1(work: work, shared: options.shared, runs: options.runs)
+        failures += runW2(work: work, shared: options.shared, runs: options.runs)
         failures += PromQLBenchCommand.compare(work: work, shared: options.shared)
         return failures == 0 ? 0 : 1
     }

@@ -4,6 +4,7 @@ import PeriscopeCLI
 // periscope-bench: the benchmark workloads and the driver that times them.
 //
 //   periscope-bench w1 render --env all --out DIR --environments DIR   the W1 catalog through the normal CLI
+//   periscope-bench w2 render --env all --out DIR --environments DIR   the W2 catalog through the normal CLI
 //   periscope-bench promql INDIR                                       in-process PromQL parse throughput
 //   periscope-bench run --shared ../shared --work DIR                  everything below, with figures
 
@@ -11,6 +12,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "w1":
     PeriscopeCLI.main(catalog: { W1Catalog.catalog($0) }, programName: "periscope-bench w1", arguments: Array(arguments.dropFirst()))
+case "w2":
+    PeriscopeCLI.main(catalog: { W2Catalog.catalog($0) }, programName: "periscope-bench w2", arguments: Array(arguments.dropFirst()))
 case "promql":
     exit(PromQLBenchCommand.run(Array(arguments.dropFirst())))
 case "run":
@@ -19,6 +22,7 @@ default:
     FileHandle.standardError.write(Data("""
         usage: periscope-bench run [--shared DIR] [--work DIR] [--runs N]
                periscope-bench w1 render --env all --out DIR --environments DIR
+               periscope-bench w2 render --env all --out DIR --environments DIR
                periscope-bench promql INDIR
 
         """.utf8))

@@ -38,11 +38,13 @@ public struct RuleCompiler: Sendable {
     }
 
     /// Resolves, validates and lowers the groups, one namespace per rule file in first-declared order.
+    ///
+    /// Groups are lowered in parallel chunks, each reporting to its own collector; problems are
+    /// then reported in declaration order, so diagnostics do not depend on scheduling.
     public func lower(_ groups: [RuleGroup]) -> [LoweredRuleNamespace] {
-        var namespaces: [LoweredRuleNamespace] = []
-        var namespaceIndex: [String: Int] = [:]
+        var enabled: [RuleGroup] = []
+        enabled.reserveCapacity(groups.count)
         var groupLocations: [String: [String: SourceLocation]] = [:]
-        let selectors = environment.prometheus.selectors.map { LabelMatcher.equal($0.name, $0.value) }
         for declared in groups {
             let group = declared.resolvedWithRules(for: environment.name)
             guard group.isEnabled else { continue }
@@ -57,12 +59,30 @@ public struct RuleCompiler: Sendable {
             } else {
                 groupLocations[group.namespace, default: [:]][group.name] = group.location
             }
-            let lowered = lower(group, selectors: selectors)
-            if let index = namespaceIndex[group.namespace] {
-                namespaces[index].groups.append(lowered)
-            } else {
-                namespaceIndex[group.namespace] = namespaces.count
-                namespaces.append(LoweredRuleNamespace(name: group.namespace, groups: [lowered]))
+            enabled.append(group)
+        }
+        let selectors = environment.prometheus.selectors.map { LabelMatcher.equal($0.name, $0.value) }
+        let chunks = RuleParallel.chunks(enabled.count)
+        let frozen = enabled
+        let results = RuleParallel.map(chunks) { range -> ([LoweredRuleGroup], [Diagnostic]) in
+            let local = DiagnosticCollector()
+            let compiler = RuleCompiler(environment: environment, diagnostics: local)
+            return (frozen[range].map { compiler.lower($0, selectors: selectors) }, local.diagnostics)
+        }
+        var namespaces: [LoweredRuleNamespace] = []
+        var namespaceIndex: [String: Int] = [:]
+        var position = 0
+        for (lowered, problems) in results {
+            diagnostics.emit(contentsOf: problems)
+            for group in lowered {
+                let namespace = enabled[position].namespace
+                position += 1
+                if let index = namespaceIndex[namespace] {
+                    namespaces[index].groups.append(group)
+                } else {
+                    namespaceIndex[namespace] = namespaces.count
+                    namespaces.append(LoweredRuleNamespace(name: namespace, groups: [group]))
+                }
             }
         }
         return namespaces
@@ -154,14 +174,17 @@ public struct RuleCompiler: Sendable {
         }
     }
 
+    /// The rule's own labels, plus the environment's `ruleLabels` it does not set, plus `extra`; sorted.
     private func finalLabels(_ own: [LabelPair], extra: LabelPair? = nil) -> [LabelPair] {
         let ruleLabels = environment.prometheus.ruleLabels
         if ruleLabels.isEmpty && extra == nil { return own }
-        var merged: [String: String] = [:]
-        for label in ruleLabels { merged[label.name] = label.value }
-        for label in own { merged[label.name] = label.value }
-        if let extra { merged[extra.name] = extra.value }
-        return merged.map { LabelPair($0.key, $0.value) }.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        var merged = own
+        for label in ruleLabels where !own.contains(where: { $0.name == label.name }) { merged.append(label) }
+        if let extra {
+            if let index = merged.firstIndex(where: { $0.name == extra.name }) { merged[index] = extra } else { merged.append(extra) }
+        }
+        merged.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return merged
     }
 
     private func lower(_ alert: AlertRule, selectors: [LabelMatcher]) -> LoweredRule {
@@ -217,7 +240,7 @@ public struct RuleCompiler: Sendable {
         var artifacts: [Artifact] = []
         for namespace in namespaces {
             artifacts.append(Artifact(path: "prometheus/rules/\(namespace.name).yaml", kind: .prometheusRules,
-                                      bytes: Array(RuleYAML.ruleFile(namespace).utf8), source: namespace.location))
+                                      bytes: RuleYAML.ruleFileBytes(namespace), source: namespace.location))
             if outputs.contains(.kubernetes) {
                 if RuleNames.isKubernetesName(namespace.name) {
                     let labels = [LabelPair("app.kubernetes.io/managed-by", "periscope")]

@@ -10,10 +10,28 @@ import PeriscopeDSL
 public enum RuleYAML {
     /// A Prometheus rule file: `groups:`.
     public static func ruleFile(_ namespace: LoweredRuleNamespace) -> String {
-        var out = YAMLText()
-        out.line(0, "groups:")
-        groups(namespace.groups, indent: 2, into: &out)
-        return out.text
+        String(decoding: ruleFileBytes(namespace), as: UTF8.self)
+    }
+
+    /// The rule file's UTF-8 bytes.
+    public static func ruleFileBytes(_ namespace: LoweredRuleNamespace) -> [UInt8] {
+        let groups = namespace.groups
+        guard groups.count > 64 else {
+            var out = YAMLText()
+            out.line(0, "groups:")
+            self.groups(groups, indent: 2, into: &out)
+            return out.bytes
+        }
+        // Big files are written in parallel chunks of groups, then joined in order.
+        let parts = RuleParallel.map(RuleParallel.chunks(groups.count)) { range -> [UInt8] in
+            var out = YAMLText()
+            self.groups(Array(groups[range]), indent: 2, into: &out)
+            return out.bytes
+        }
+        var bytes = Array("groups:\n".utf8)
+        bytes.reserveCapacity(parts.reduce(bytes.count) { $0 + $1.count })
+        for part in parts { bytes.append(contentsOf: part) }
+        return bytes
     }
 
     /// A Mimir/Cortex ruler namespace file (`mimirtool rules sync` reads `namespace:` + `groups:`).
@@ -140,26 +158,34 @@ public enum RuleYAML {
     }
 }
 
-/// A line-oriented YAML text buffer.
+/// A line-oriented YAML text buffer of UTF-8 bytes.
 struct YAMLText {
-    private(set) var text = ""
+    private(set) var bytes: [UInt8] = []
 
-    init() { text.reserveCapacity(4096) }
+    init() { bytes.reserveCapacity(1 << 16) }
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     mutating func line(_ indent: Int, _ content: String) {
         indentation(indent)
-        text += content
-        text += "\n"
+        append(content)
+        bytes.append(0x0A)
     }
 
     mutating func appendToLastLine(_ suffix: String) {
-        if text.hasSuffix("\n") { text.removeLast() }
-        text += suffix
-        text += "\n"
+        if bytes.last == 0x0A { bytes.removeLast() }
+        append(suffix)
+        bytes.append(0x0A)
     }
 
     private mutating func indentation(_ count: Int) {
-        for _ in 0..<count { text += " " }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     /// `key: value`, the key quoted when needed (a `- ` prefix is kept), the value plain,
@@ -168,21 +194,65 @@ struct YAMLText {
         indentation(indent)
         var keyColumn = indent
         if key == "-" {
-            text += "-"
+            bytes.append(UInt8(ascii: "-"))
         } else if key.hasPrefix("- ") {
-            text += "- "
-            text += YAMLQuoting.string(String(key.dropFirst(2)))
+            bytes.append(UInt8(ascii: "-"))
+            bytes.append(UInt8(ascii: " "))
+            scalar(String(key.dropFirst(2)))
             keyColumn += 2
         } else {
-            text += YAMLQuoting.string(key)
+            scalar(key)
         }
-        text += separator
-        if let block = Self.blockScalar(value, indent: keyColumn + 2) {
-            text += block
+        append(separator)
+        if value.utf8.contains(0x0A), let block = Self.blockScalar(value, indent: keyColumn + 2) {
+            append(block)
         } else {
-            text += YAMLQuoting.string(value)
-            text += "\n"
+            scalar(value)
+            bytes.append(0x0A)
         }
+    }
+
+    /// A one-line scalar: plain when it is plainly safe, else whatever `YAMLQuoting` decides.
+    private mutating func scalar(_ value: String) {
+        var value = value
+        let plain = value.withUTF8 { buffer -> Bool in
+            guard Self.isPlainlySafe(buffer) else { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if !plain, !value.withUTF8({ appendQuotedASCII($0) }) { append(YAMLQuoting.string(value)) }
+    }
+
+    /// Printable ASCII in double quotes, escaping only `"` and `\`; false (nothing written) for other text.
+    private mutating func appendQuotedASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !buffer.isEmpty, buffer.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return false }
+        bytes.append(UInt8(ascii: "\""))
+        for byte in buffer {
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return true
+    }
+
+    /// A fast, conservative check: printable ASCII that starts with a letter, `_`, `/` or `(`,
+    /// has no `: `, ` #` or trailing `:` or blank, and is no YAML 1.1 keyword. Anything else
+    /// goes through `YAMLQuoting`, which gives the same answer more slowly or quotes.
+    static func isPlainlySafe(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = buffer.first, let last = buffer.last else { return false }
+        let isLetter = (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A)
+        guard isLetter || first == UInt8(ascii: "_") || first == UInt8(ascii: "/") || first == UInt8(ascii: "(") else { return false }
+        guard last != UInt8(ascii: " "), last != UInt8(ascii: ":") else { return false }
+        var previous: UInt8 = 0
+        for byte in buffer {
+            if byte < 0x20 || byte >= 0x7F { return false }
+            if byte == UInt8(ascii: "#") && previous == UInt8(ascii: " ") { return false }
+            if byte == UInt8(ascii: " ") && previous == UInt8(ascii: ":") { return false }
+            previous = byte
+        }
+        // Short words may be YAML 1.1 booleans or nulls (y, no, on, off, null, true, …).
+        if buffer.count <= 5 { return !YAMLQuoting.needsQuotes(String(decoding: buffer, as: UTF8.self)) }
+        return true
     }
 
     /// `key: value` for a duration: plain when it is a valid Prometheus duration with a unit
@@ -193,10 +263,10 @@ struct YAMLText {
             return
         }
         indentation(indent)
-        text += key
-        text += ": "
-        text += value
-        text += "\n"
+        append(key)
+        append(": ")
+        append(value)
+        bytes.append(0x0A)
     }
 
     /// `value` as a literal block scalar (header, newline, indented lines), or nil when it is
