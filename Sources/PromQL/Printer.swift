@@ -118,7 +118,12 @@ enum CanonicalPrinter {
             matchers.append(matcher.description)
         }
         if let impliedName { out += impliedName }
-        guard !matchers.isEmpty else { return }
+        guard !matchers.isEmpty else {
+            // `info(x, {})` allows an empty selector; Prometheus prints it as nothing
+            // (`info(x, )`), which does not parse, so it is written `{}`.
+            if impliedName == nil { out += "{}" }
+            return
+        }
         // Go sorts the printed matchers bytewise.
         matchers.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         out += "{"

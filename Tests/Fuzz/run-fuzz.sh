@@ -63,6 +63,14 @@ else
     echo "run-fuzz: $shared not found; skipping corpus seeding (starting from $(ls "$corpus" | wc -l) inputs)"
 fi
 
+# Earlier reproducers stay in the corpus as regression inputs.
+for crash in "$out"/crash-* "$out"/leak-* "$out"/timeout-*; do
+    [ -e "$crash" ] && cp "$crash" "$corpus/$(basename "$crash")"
+done
+# Swift's own crash backtracer reads the stack in ways ASan reports as an underflow, which
+# would bury the real failure message; libFuzzer prints the stack itself.
+export SWIFT_BACKTRACE=enable=no
+
 echo "run-fuzz: fuzzing for ${seconds}s"
 cd "$out"
 exec ./promql-fuzz -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=4096 \

@@ -54,6 +54,8 @@ struct PrinterTests {
         ("a + foo offset +(5m) - 1", "a + foo offset +(5m) - 1"),
         ("-foo offset +(1m) ^ 2", "-foo offset +(1m) ^ 2"),
         ("sum(foo offset +(5m)) + 1", "sum(foo offset (5m)) + 1"),
+        // An empty selector (allowed as info()'s second argument) prints as `{}`, not as nothing.
+        ("info(x, {})", "info(x, {})"),
         // Invalid UTF-8 from a `\\x` escape is held as U+FFFD and printed escaped, so it parses again.
         (#"count_values("a\xc5z", x)"#, #"count_values("a\ufffdz", x)"#),
     ])
