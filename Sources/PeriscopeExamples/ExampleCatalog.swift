@@ -4,7 +4,9 @@ import Periscope
 ///
 /// It shows the intended style: each dashboard is a function of the environment, each row is
 /// its own declaration, and what differs between environments comes from `environments/*.yaml`
-/// (datasource uids, uid prefix, folder, refresh, `values`, the `env` selector).
+/// (datasource uids, uid prefix, folder, refresh, `values`, the `env` selector and rule label).
+/// It renders its rules as Prometheus rule files, promtool tests, PrometheusRule resources and
+/// the Mimir ruler layout.
 public enum ExampleCatalog: CatalogDefinition {
     /// The catalog for one environment.
     public static func catalog(_ env: Environment) -> Catalog {
@@ -12,6 +14,9 @@ public enum ExampleCatalog: CatalogDefinition {
             GoRuntimeDashboard.dashboard(env)
             HTTPServiceDashboard.dashboard(env)
             PanelGalleryDashboard.dashboard(env)
+            ExampleRules.groups(env)
+            ExampleRuleTests.tests(env)
         }
+        .ruleOutputs([.kubernetes, .mimir])
     }
 }

@@ -78,7 +78,7 @@ struct CLI {
         defer { try? FileManager.default.removeItem(at: work) }
         let environments = work.appendingPathComponent("environments")
         try FileManager.default.createDirectory(at: environments, withIntermediateDirectories: true)
-        let good = "grafana:\n  datasources:\n    metrics: { type: prometheus, uid: p }\n    logs: { type: loki, uid: l }\nvalues: { goroutineThreshold: 1, errorRatioThreshold: 0.1, p99LatencySeconds: 1 }\n"
+        let good = "grafana:\n  datasources:\n    metrics: { type: prometheus, uid: p }\n    logs: { type: loki, uid: l }\nalerting: { severities: { page: critical, ticket: warning } }\nvalues: { goroutineThreshold: 1, errorRatioThreshold: 0.1, p99LatencySeconds: 1 }\n"
         try Data(good.utf8).write(to: environments.appendingPathComponent("prod.yaml"))
         #expect(try CLI.run(["render", "--env", "prod", "--out", "out", "--environments", "environments"], in: work).status == 0)
         let manifest = work.appendingPathComponent("out/prod/manifest.json")
