@@ -5,7 +5,7 @@ import PeriscopeDSL
 struct RootCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: CatalogContext.current?.programName ?? "periscope",
-        abstract: "Monitoring as code: render Grafana dashboards for every environment from Swift definitions.",
+        abstract: "Monitoring as code: render Grafana dashboards and Prometheus rules for every environment from Swift definitions.",
         discussion: """
             Examples:
               periscope render --env all --out build
@@ -13,8 +13,9 @@ struct RootCommand: ParsableCommand {
               periscope list --env prod
               periscope environments
               periscope promql check 'rate(http_requests_total[5m])'
+              periscope test build
             """,
-        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self]
+        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self]
     )
 }
 
