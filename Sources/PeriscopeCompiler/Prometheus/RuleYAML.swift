@@ -220,7 +220,12 @@ struct YAMLText {
             bytes.append(contentsOf: buffer)
             return true
         }
-        if !plain, !value.withUTF8({ appendQuotedASCII($0) }) { append(YAMLQuoting.string(value)) }
+        guard !plain else { return }
+        if !YAMLQuoting.needsQuotes(value) {
+            append(value)
+        } else if !value.withUTF8({ appendQuotedASCII($0) }) {
+            append(YAMLQuoting.doubleQuoted(value))
+        }
     }
 
     /// Printable ASCII in double quotes, escaping only `"` and `\`; false (nothing written) for other text.
