@@ -1,0 +1,258 @@
+import PeriscopeCompiler
+import PeriscopeDSL
+import PeriscopeTestSupport
+import Testing
+
+/// Every mistake in a rule definition is an error at the Swift line that made it, and an
+/// environment with errors renders nothing.
+@Suite struct RuleBadInputTests {
+    private func expectError(_ diagnostics: [Diagnostic], _ fragment: String, line: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let found = DiagnosticMatching.error(containing: fragment, in: diagnostics)
+        #expect(found != nil, "no error containing \"\(fragment)\" in:\n\(diagnostics.map(\.description).joined(separator: "\n"))", sourceLocation: sourceLocation)
+        if let found {
+            #expect(DiagnosticMatching.swiftLine(of: found) == line, "\(found) should point at line \(line)", sourceLocation: sourceLocation)
+            if case .source(let location)? = found.location {
+                #expect(location.fileID.hasSuffix("RuleBadInputTests.swift"), sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    private func compileFully(_ environment: Environment = Rules.environment(), _ catalog: @escaping CatalogFunction) -> (EnvironmentOutput?, [Diagnostic]) {
+        let collector = DiagnosticCollector()
+        let output = Compiler(catalog: catalog).compile(environment, diagnostics: collector)
+        return (output, collector.diagnostics)
+    }
+
+    @Test func duplicateGroupNameInANamespace() {
+        let second = #line + 4
+        let (output, diagnostics) = compileFully { _ in
+            Catalog {
+                RuleGroup("api", namespace: "svc") { RecordingRule("job:a:sum", expr: "sum(a)") }
+                RuleGroup("api", namespace: "svc") { RecordingRule("job:b:sum", expr: "sum(b)") }
+                RuleGroup("api", namespace: "other") { RecordingRule("job:c:sum", expr: "sum(c)") }
+            }
+        }
+        #expect(output == nil, "nothing is rendered")
+        expectError(diagnostics, "duplicate rule group name 'api' in namespace 'svc'", line: second)
+        #expect(diagnostics.count == 1, "the same name in another namespace is fine: \(diagnostics)")
+        #expect(diagnostics.first?.notes.first?.contains("RuleBadInputTests.swift:\(second - 1)") == true)
+    }
+
+    @Test func duplicateAlertWithTheSameLabelsInAGroup() {
+        let line = #line + 5
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") {
+                    AlertRule("Down", expr: "up == 0").severity(.page)
+                    AlertRule("Down", expr: "up < 1").severity(.page)
+                    AlertRule("Down", expr: "up == 0").severity(.ticket)
+                }
+            }
+        }
+        expectError(diagnostics, "duplicate alert 'Down' with the same labels in group 'g'", line: line)
+        #expect(diagnostics.count == 1, "different labels (severity) make a different rule: \(diagnostics)")
+    }
+
+    @Test func recordingRuleWithForOrAnnotations() {
+        let forLine = #line + 4
+        let annotationLine = #line + 4
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") { RecordingRule("job:a:sum", expr: "sum(a)").for("5m") }
+                RuleGroup("h") { RecordingRule("job:b:sum", expr: "sum(b)").annotation("summary", "x") }
+            }
+        }
+        expectError(diagnostics, "recording rule 'job:a:sum' has a 'for' duration", line: forLine)
+        expectError(diagnostics, "recording rule 'job:b:sum' has annotations", line: annotationLine)
+    }
+
+    @Test func emptyExpressions() {
+        let alertLine = #line + 4
+        let recordLine = #line + 4
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") { AlertRule("Empty", expr: "") }
+                RuleGroup("h") { RecordingRule("job:a:sum", expr: "  \n ") }
+            }
+        }
+        expectError(diagnostics, "expr of alert 'Empty' is empty", line: alertLine)
+        expectError(diagnostics, "expr of recording rule 'job:a:sum' is empty", line: recordLine)
+    }
+
+    @Test func invalidMetricAndLabelNames() {
+        let metricLine = #line + 6
+        let labelLine = #line + 6
+        let annotationLine = #line + 6
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") {
+                    RecordingRule("job-http requests", expr: "sum(a)")
+                    AlertRule("A", expr: "up == 0").label("team-name", "sre")
+                    AlertRule("B", expr: "up == 0").annotation("runbook url", "x")
+                }
+            }
+        }
+        expectError(diagnostics, "invalid metric name 'job-http requests'", line: metricLine)
+        expectError(diagnostics, "invalid label name 'team-name' on alert 'A'", line: labelLine)
+        expectError(diagnostics, "invalid annotation name 'runbook url' on alert 'B'", line: annotationLine)
+    }
+
+    @Test func unparsableTemplates() {
+        let unclosed = #line + 7
+        let string = #line + 7
+        let ifWithoutEnd = #line + 7
+        let label = #line + 7
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") {
+                    AlertRule("A", expr: "up == 0").summary("{{ $labels.x")
+                    AlertRule("B", expr: "up == 0").description(#"{{ printf "%.1f $value }}"#)
+                    AlertRule("C", expr: "up == 0").description("{{ if $labels.x }}yes")
+                    AlertRule("D", expr: "up == 0").label("instance", "{{ $labels.instance ")
+                }
+            }
+        }
+        expectError(diagnostics, "annotation 'summary' of alert 'A' is not a valid template: unclosed action", line: unclosed)
+        expectError(diagnostics, "annotation 'description' of alert 'B' is not a valid template: unterminated quoted string", line: string)
+        expectError(diagnostics, "annotation 'description' of alert 'C' is not a valid template: unexpected EOF", line: ifWithoutEnd)
+        expectError(diagnostics, "label 'instance' of alert 'D' is not a valid template", line: label)
+    }
+
+    @Test func validTemplatesPass() {
+        for template in ["{{ $labels.job }}", "{{- $value | humanize -}}", #"{{ printf "%.2f" $value }}"#, "{{ if gt $value 1.0 }}high{{ else }}low{{ end }}",
+                         "{{/* a comment */}}text", "{{ range $i, $x := query \"up\" }}{{ $x.Value }}{{ end }}", "no template", "a } and { alone"] {
+            #expect(TemplateSyntax.problem(in: template) == nil, "\(template)")
+        }
+        for template in ["{{", "{{ }}", "{{ end }}", "{{ (x }}", "{{ x) }}", "{{ `raw }}"] {
+            #expect(TemplateSyntax.problem(in: template) != nil, "\(template)")
+        }
+    }
+
+    @Test func severityMissingFromTheEnvironmentsMapping() {
+        let line = #line + 3
+        let env = Rules.environment(severities: ["page": "critical"])
+        let (output, diagnostics) = compileFully(env) { _ in
+            Catalog { RuleGroup("g") { AlertRule("A", expr: "up == 0").severity(.ticket) } }
+        }
+        #expect(output == nil)
+        expectError(diagnostics, "severity 'ticket' of alert 'A' is not mapped by environment 'prod'", line: line)
+        #expect(DiagnosticMatching.error(containing: "defined: page", in: diagnostics) != nil)
+    }
+
+    @Test func severityTierAndSeverityLabelTogether() {
+        let line = #line + 2
+        let (_, diagnostics) = Rules.compile {
+            Catalog { RuleGroup("g") { AlertRule("A", expr: "up == 0").severity(.page).label("severity", "info") } }
+        }
+        expectError(diagnostics, "sets both a severity tier and a 'severity' label", line: line)
+    }
+
+    @Test func unparsableAndTargetRejectedPromQL() {
+        let syntax = #line + 5
+        let quoted = #line + 5
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") {
+                    AlertRule("A", expr: "sum(rate(x[5m])")
+                    RecordingRule("job:a:sum", expr: #"sum({"http.requests"})"#)
+                }
+            }
+        }
+        expectError(diagnostics, "invalid PromQL in alert 'A' for Prometheus 2.42", line: syntax)
+        expectError(diagnostics, "quoted metric names require Prometheus 3.x", line: quoted)
+        let (_, onV3) = Rules.compile(Rules.environment(target: .v3)) {
+            Catalog { RuleGroup("g") { RecordingRule("job:a:sum", expr: #"sum({"http.requests"})"#) } }
+        }
+        #expect(onV3.isEmpty, "3.x accepts quoted names: \(onV3)")
+    }
+
+    @Test func queryOffsetAndGroupLabelsAreRejectedForTarget242() {
+        let offsetLine = #line + 5
+        let labelLine = #line + 5
+        let (output, diagnostics) = compileFully { _ in
+            Catalog {
+                RuleGroup("g") { RecordingRule("job:a:sum", expr: "sum(a)") }
+                    .queryOffset("1m")
+                    .label("team", "sre")
+            }
+        }
+        #expect(output == nil)
+        expectError(diagnostics, "query_offset of group 'g' needs Prometheus 3.x, but environment 'prod' targets 2.42", line: offsetLine)
+        expectError(diagnostics, "labels of group 'g' need Prometheus 3.x, but environment 'prod' targets 2.42", line: labelLine)
+    }
+
+    @Test func invalidDurationsAndLimits() {
+        let forLine = #line + 6
+        let intervalLine = #line + 7
+        let limitLine = #line + 7
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") {
+                    AlertRule("A", expr: "up == 0").for("5 minutes")
+                }
+                .interval("1m30")
+                .limit(-1)
+            }
+        }
+        expectError(diagnostics, "invalid for of alert 'A' '5 minutes'", line: forLine)
+        expectError(diagnostics, "invalid interval of group 'g' '1m30'", line: intervalLine)
+        expectError(diagnostics, "limit of group 'g' is -1", line: limitLine)
+    }
+
+    @Test func unsafeNamespacesAndKubernetesNames() {
+        let unsafe = #line + 3
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g", namespace: "../etc") { RecordingRule("job:a:sum", expr: "sum(a)") }
+                RuleGroup("h", namespace: "Team_A") { RecordingRule("job:a:sum", expr: "sum(a)") }
+            }
+            .ruleOutputs(.kubernetes)
+        }
+        expectError(diagnostics, "rule namespace '../etc' of group 'g' cannot be a file name", line: unsafe)
+        expectError(diagnostics, "rule namespace 'Team_A' cannot name a PrometheusRule", line: unsafe + 1)
+    }
+
+    @Test func badUnitTests() {
+        let seriesLine = #line + 11
+        let unknownAlert = #line + 11
+        let missingAnnotation = #line + 12
+        let sampleLine = #line + 14
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g", namespace: "svc") {
+                    AlertRule("Down", expr: "up == 0").description("{{ $labels.job }} is down").runbook("https://r.example.com/Down")
+                }
+                RuleTests(namespace: "svc") {
+                    AlertTest("t") {
+                        InputSeries(#"up{job="api"}"#, values: "1+x10")
+                        ExpectNoAlerts("Up", at: "5m")
+                        ExpectAlerts("Down", at: "5m") {
+                            ExpectedAlert(labels: ["job": "api"])
+                        }
+                        ExpectSamples("up", at: "5m") {
+                            ExpectedSample(#"up{job="api""#, value: 1)
+                        }
+                    }
+                }
+                RuleTests(namespace: "nothing") { AlertTest("u") { ExpectNoAlerts("Down", at: "1m") } }
+            }
+        }
+        expectError(diagnostics, #"invalid input series 'up{job="api"}' with values '1+x10'"#, line: seriesLine)
+        expectError(diagnostics, "test 't' expects alert 'Up', which namespace 'svc' does not define", line: unknownAlert)
+        expectError(diagnostics, "does not state annotation 'description', which is a template", line: missingAnnotation)
+        expectError(diagnostics, "invalid sample labels", line: sampleLine)
+        expectError(diagnostics, "rule tests for namespace 'nothing' have no rules to test", line: sampleLine + 4)
+    }
+
+    @Test func aRuleErrorLeavesTheWholeEnvironmentUnrenderedButOtherEnvironmentsRender() {
+        let collector = DiagnosticCollector()
+        let outputs = Compiler(catalog: { env in
+            Catalog {
+                RuleGroup("g") { AlertRule("A", expr: "up == 0").severity(env.is(.dev) ? "unmapped" : .page) }
+            }
+        }).compile([Rules.environment("dev"), Rules.environment("prod")], diagnostics: collector)
+        #expect(outputs.map(\.environment) == ["prod"])
+        #expect(collector.errorCount == 1)
+        #expect(outputs.first?.artifacts.map(\.path) == ["grafana/provisioning/dashboards.yaml", "manifest.json", "prometheus/rules/g.yaml"])
+    }
+}
