@@ -1,0 +1,140 @@
+import Foundation
+import PeriscopeTestSupport
+import Testing
+
+/// The example catalog's rules through the built binary and the real promtool: every rule file
+/// of every environment passes `promtool check rules`, every test file `promtool test rules`,
+/// and `periscope test` reports per test.
+///
+/// Without promtool on PATH these tests fail and say to run `make test` (which installs
+/// Debian's prometheus package); `PERISCOPE_SKIP_PROMTOOL=1` skips them deliberately.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["PERISCOPE_SKIP_PROMTOOL"] != "1", "PERISCOPE_SKIP_PROMTOOL=1"))
+struct RuleCLITests {
+    static var promtool: String? {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+            let candidate = "\(directory)/promtool"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static func run(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> CLI.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func renderExamples() throws -> URL {
+        let out = try CLI.temporaryDirectory()
+        let result = try CLI.run(["render", "--env", "all", "--out", out.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return out
+    }
+
+    static func files(_ folder: String, in out: URL) throws -> [(environment: String, directory: URL, names: [String])] {
+        try ["dev", "prod", "staging"].map { env in
+            let directory = out.appendingPathComponent("\(env)/\(folder)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            return (env, directory, names)
+        }
+    }
+
+    @Test func everyRenderedRuleFilePassesPromtoolCheckRulesAndEveryTestFilePassesPromtoolTestRules() throws {
+        let promtool = try #require(Self.promtool, "promtool is not on PATH: run `make test`, which installs Debian's prometheus package (or set PERISCOPE_SKIP_PROMTOOL=1 to skip)")
+        let out = try Self.renderExamples()
+        defer { try? FileManager.default.removeItem(at: out) }
+        var checked = 0
+        for (environment, directory, names) in try Self.files("prometheus/rules", in: out) {
+            #expect(!names.isEmpty, "\(environment) has no rule files")
+            let result = try Self.run(promtool, ["check", "rules"] + names, in: directory)
+            #expect(result.status == 0, "\(environment): \(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains("SUCCESS"), "\(environment): \(result.stdout)")
+            #expect(result.stderr.isEmpty, "promtool lint output in \(environment): \(result.stderr)")
+            checked += names.count
+        }
+        for (environment, directory, names) in try Self.files("mimir/rules", in: out) {
+            // The Mimir layout is the same groups under a namespace key; without that key, promtool accepts them.
+            for name in names {
+                let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+                #expect(text.hasPrefix("namespace: examples\n"), "\(environment)/\(name)")
+                let groups = directory.appendingPathComponent("groups-only-\(name)")
+                try Data(text.drop { $0 != "\n" }.dropFirst().utf8).write(to: groups)
+                let result = try Self.run(promtool, ["check", "rules", groups.lastPathComponent], in: directory)
+                #expect(result.status == 0, "\(environment)/\(name): \(result.stdout)\(result.stderr)")
+            }
+        }
+        var tested = 0
+        for (environment, directory, names) in try Self.files("prometheus/tests", in: out) {
+            #expect(!names.isEmpty, "\(environment) has no test files")
+            let result = try Self.run(promtool, ["test", "rules"] + names, in: directory)
+            #expect(result.status == 0, "\(environment): \(result.stdout)\(result.stderr)")
+            tested += names.count
+        }
+        #expect(checked == 3 && tested == 3)
+    }
+
+    @Test func periscopeTestReportsEveryTestOfEveryEnvironment() throws {
+        _ = try #require(Self.promtool, "promtool is not on PATH: run `make test`, which installs Debian's prometheus package (or set PERISCOPE_SKIP_PROMTOOL=1 to skip)")
+        let out = try Self.renderExamples()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try CLI.run(["test", out.path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        for env in ["dev", "prod", "staging"] {
+            #expect(result.stdout.contains("PASS \(env)/examples.yaml: goroutine leak fires"))
+            #expect(result.stdout.contains("PASS \(env)/examples.yaml: many but steady goroutines do not fire"))
+        }
+        #expect(result.stdout.contains("21 passed, 0 failed (3 test files in 3 environments)"), "\(result.stdout)")
+    }
+
+    @Test func aFailingTestIsReportedWithPromtoolsMessageAndExitStatus1() throws {
+        _ = try #require(Self.promtool, "promtool is not on PATH: run `make test`, which installs Debian's prometheus package (or set PERISCOPE_SKIP_PROMTOOL=1 to skip)")
+        let out = try Self.renderExamples()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let file = out.appendingPathComponent("staging/prometheus/tests/examples.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "runs 7000 goroutines", with: "runs 6999 goroutines").utf8).write(to: file)
+        let result = try CLI.run(["test", out.path])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL staging/examples.yaml: goroutine leak fires"), "\(result.stdout)")
+        #expect(result.stdout.contains("runs 6999 goroutines") && result.stdout.contains("got:"), "promtool's own message is shown")
+        #expect(result.stdout.contains("PASS staging/examples.yaml: many but steady goroutines do not fire"))
+        #expect(result.stdout.contains("20 passed, 1 failed"), "\(result.stdout)")
+    }
+
+    @Test func missingPromtoolIsAClearErrorWithTheInstallCommand() throws {
+        let binary = try #require(CLI.productsDirectory?.appendingPathComponent("periscope"))
+        let result = try Self.run(binary.path, ["test", "build"], in: CLI.root, environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("promtool is not on PATH"))
+        #expect(result.stderr.contains("apt-get install prometheus"))
+    }
+
+    @Test func nothingToTestIsAnError() throws {
+        _ = try #require(Self.promtool, "promtool is not on PATH: run `make test`")
+        let empty = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try CLI.run(["test", empty.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("nothing to test"))
+        let missing = try CLI.run(["test", empty.appendingPathComponent("absent").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("run 'render' first"))
+    }
+
+    @Test func helpShowsExamples() throws {
+        let result = try CLI.run(["test", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:") && result.stdout.contains("periscope test"))
+    }
+}
