@@ -117,15 +117,15 @@ public struct RuleCompiler: Sendable {
         }
         var rules: [LoweredRule] = []
         rules.reserveCapacity(group.rules.count)
-        var seen: [String: SourceLocation] = [:]
+        var seen: [RuleIdentity: SourceLocation] = [:]
+        seen.reserveCapacity(group.rules.count)
         for rule in group.rules {
             let lowered: LoweredRule
             switch rule {
             case .alert(let alert): lowered = lower(alert, selectors: selectors)
             case .recording(let recording): lowered = lower(recording, selectors: selectors)
             }
-            var key = lowered.kind.rawValue + "\u{0}" + lowered.name
-            for label in lowered.labels { key += "\u{0}" + label.name + "\u{1}" + label.value }
+            let key = RuleIdentity(kind: lowered.kind, name: lowered.name, labels: lowered.labels)
             if let first = seen[key] {
                 let what = lowered.kind == .alert ? "alert" : "recording rule"
                 error("duplicate \(what) '\(lowered.name)' with the same labels in group '\(group.name)' (expected each \(what) name to differ in its labels; promtool reports these as duplicate rules)",
@@ -147,7 +147,7 @@ public struct RuleCompiler: Sendable {
             if !RuleNames.isValidLabelName(name) {
                 error("invalid \(kind) name '\(name)' on \(owner) (expected a label name matching [a-zA-Z_][a-zA-Z0-9_]*)", at: location(name))
             }
-            if value.utf8.contains(UInt8(ascii: "{")), let problem = TemplateSyntax.problem(in: value) {
+            if YAMLText.contains(value, UInt8(ascii: "{")), let problem = TemplateSyntax.problem(in: value) {
                 error("\(kind) '\(name)' of \(owner) is not a valid template: \(problem) (expected Go template syntax such as {{ $labels.job }})", at: location(name))
             }
             result.append(LabelPair(name, value))
@@ -261,4 +261,11 @@ public struct RuleCompiler: Sendable {
         }
         return artifacts
     }
+}
+
+/// What makes two rules of a group the same rule for promtool: kind, name and final labels.
+private struct RuleIdentity: Hashable {
+    var kind: LoweredRule.Kind
+    var name: String
+    var labels: [LabelPair]
 }

@@ -15,14 +15,34 @@ enum RuleParallel {
     }
 
     /// `transform` applied to every element, spread over the cores, results in order.
-    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Result) -> [Result] {
+    ///
+    /// The caller works too, and helpers on the global queue take the next element from a
+    /// shared counter. Unlike a nested `concurrentPerform` (which runs serially when called
+    /// from a busy worker, as the compiler's per-environment jobs are), idle cores join in.
+    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
-        let results = Mutex<[Result?]>(Array(repeating: nil, count: elements.count))
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            let result = transform(elements[index])
-            results.withLock { $0[index] = result }
+        let shared = Shared<Result>(count: elements.count)
+        let work: @Sendable () -> Void = {
+            while true {
+                let index = shared.next.add(1, ordering: .relaxed).oldValue
+                guard index < elements.count else { return }
+                let result = transform(elements[index])
+                shared.results.withLock { $0[index] = result }
+            }
         }
-        return results.withLock { $0.map { $0! } }
+        let group = DispatchGroup()
+        for _ in 1..<min(elements.count, ProcessInfoCores.count) {
+            DispatchQueue.global().async(group: group, execute: work)
+        }
+        work()
+        group.wait()
+        return shared.results.withLock { $0.map { $0! } }
+    }
+
+    private final class Shared<Result: Sendable>: Sendable {
+        let next = Atomic<Int>(0)
+        let results: Mutex<[Result?]>
+        init(count: Int) { results = Mutex(Array(repeating: nil, count: count)) }
     }
 }
 

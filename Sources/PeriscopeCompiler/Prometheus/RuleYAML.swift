@@ -204,7 +204,7 @@ struct YAMLText {
             scalar(key)
         }
         append(separator)
-        if value.utf8.contains(0x0A), let block = Self.blockScalar(value, indent: keyColumn + 2) {
+        if Self.contains(value, 0x0A), let block = Self.blockScalar(value, indent: keyColumn + 2) {
             append(block)
         } else {
             scalar(value)
@@ -260,10 +260,16 @@ struct YAMLText {
         return true
     }
 
+    /// Whether the UTF-8 of `text` contains `byte` (a specialised scan; `String.UTF8View.contains` is generic and slow).
+    static func contains(_ text: String, _ byte: UInt8) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
+    }
+
     /// `key: value` for a duration: plain when it is a valid Prometheus duration with a unit
     /// (`5m`, `1h30m` read back as strings in YAML 1.1 and 1.2), else quoted like any string.
     mutating func duration(_ indent: Int, _ key: String, _ value: String) {
-        guard DurationSyntax.isValidPrometheusDuration(value), value.utf8.contains(where: { $0 > 0x39 }) else {
+        guard DurationSyntax.isValidPrometheusDuration(value), value != "0" else {
             keyValue(indent, key, value)
             return
         }
