@@ -132,6 +132,13 @@ struct RuleCLITests {
         #expect(missing.stderr.contains("run 'render' first"))
     }
 
+    @Test func listShowsTheRuleGroupsOfEachEnvironment() throws {
+        let result = try CLI.run(["list", "--env", "prod"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("rule group go-runtime  namespace=examples  alerts=1  recording=0  Sources/PeriscopeExamples/ExampleRules.swift:"))
+        #expect(result.stdout.contains("rule group http-red  namespace=examples  alerts=2  recording=4"))
+    }
+
     @Test func helpShowsExamples() throws {
         let result = try CLI.run(["test", "--help"])
         #expect(result.status == 0)

@@ -8,7 +8,8 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "Show what the catalog defines in each environment.",
         discussion: """
-            Lists every dashboard with its final uid, folder, panel count and source location.
+            Lists every dashboard with its final uid, folder, panel count and source location, \
+            and every rule group rendered in the environment with its namespace and rule counts.
 
             Examples:
               periscope list
@@ -38,6 +39,13 @@ struct ListCommand: ParsableCommand {
                 }
                 let location = dashboard.dashboard.location
                 Terminal.out("  dashboard \(dashboard.uid)  \"\(dashboard.dashboard.title)\"  folder=\"\(dashboard.folder)\"  panels=\(panels)  \(location.displayPath(relativeTo: cwd)):\(location.line)")
+            }
+            for declared in catalog.ruleGroups {
+                let group = declared.resolvedWithRules(for: evaluated.name)
+                guard group.isEnabled else { continue }
+                let alerts = group.rules.count { if case .alert = $0 { true } else { false } }
+                let location = group.location
+                Terminal.out("  rule group \(group.name)  namespace=\(group.namespace)  alerts=\(alerts)  recording=\(group.rules.count - alerts)  \(location.displayPath(relativeTo: cwd)):\(location.line)")
             }
             if collector.hasErrors { failed = true }
             Terminal.report(collector.diagnostics)

@@ -6,10 +6,12 @@ import PeriscopeDSL
 struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render dashboards for one or every environment into an output folder.",
+        abstract: "Render dashboards and rules for one or every environment into an output folder.",
         discussion: """
             Writes build/<env>/grafana/dashboards/<folder>/<uid>.json, \
-            build/<env>/grafana/provisioning/dashboards.yaml and build/<env>/manifest.json. \
+            build/<env>/grafana/provisioning/dashboards.yaml, \
+            build/<env>/prometheus/rules/<namespace>.yaml, build/<env>/prometheus/tests/<namespace>.yaml \
+            (plus kubernetes/ and mimir/rules/ when the catalog enables them) and build/<env>/manifest.json. \
             Output is byte-for-byte deterministic. Writes are atomic: a render that fails \
             leaves the previous output untouched.
 
