@@ -89,9 +89,11 @@ import Testing
                     RecordingRule("job-http requests", expr: "sum(a)")
                     AlertRule("A", expr: "up == 0").label("team-name", "sre")
                     AlertRule("B", expr: "up == 0").annotation("runbook url", "x")
+                    RecordingRule("job:b:sum", expr: "sum(b)").label("__name__", "other")
                 }
             }
         }
+        expectError(diagnostics, "invalid label name '__name__' on recording rule 'job:b:sum'", line: annotationLine + 1)
         expectError(diagnostics, "invalid metric name 'job-http requests'", line: metricLine)
         expectError(diagnostics, "invalid label name 'team-name' on alert 'A'", line: labelLine)
         expectError(diagnostics, "invalid annotation name 'runbook url' on alert 'B'", line: annotationLine)

@@ -87,42 +87,61 @@ public struct LoweredRuleNamespace: Sendable, Equatable {
 
 /// A promtool test file ready to be written.
 public struct LoweredRuleTests: Sendable, Equatable {
-    /// The input series of a test.
+    /// An input series of a test (`input_series`).
     public struct Series: Sendable, Equatable {
+        /// The series, selectors added: `up{job="api", env="prod"}`.
         public var series: String
+        /// The values in series notation.
         public var values: String
     }
 
-    /// An alert expectation.
+    /// One firing alert expected (`exp_alerts` entry), labels and annotations sorted by name.
+    public struct ExpectedAlert: Sendable, Equatable {
+        /// `exp_labels`.
+        public var labels: [LabelPair]
+        /// `exp_annotations`.
+        public var annotations: [LabelPair]
+    }
+
+    /// An alert expectation (`alert_rule_test` entry).
     public struct AlertCase: Sendable, Equatable {
+        /// `eval_time`.
         public var evalTime: String
+        /// `alertname`.
         public var alertname: String
-        public var alerts: [(labels: [LabelPair], annotations: [LabelPair])]
-
-        public static func == (lhs: AlertCase, rhs: AlertCase) -> Bool {
-            lhs.evalTime == rhs.evalTime && lhs.alertname == rhs.alertname && lhs.alerts.count == rhs.alerts.count
-                && zip(lhs.alerts, rhs.alerts).allSatisfy { $0.labels == $1.labels && $0.annotations == $1.annotations }
-        }
+        /// `exp_alerts`; empty means the alert must not fire.
+        public var alerts: [ExpectedAlert]
     }
 
-    /// An expression expectation.
+    /// One sample expected from an expression (`exp_samples` entry).
+    public struct ExpectedSample: Sendable, Equatable {
+        /// `labels`, as written.
+        public var labels: String
+        /// `value`, as PromQL number text.
+        public var value: String
+    }
+
+    /// An expression expectation (`promql_expr_test` entry).
     public struct ExpressionCase: Sendable, Equatable {
+        /// `expr`.
         public var expr: String
+        /// `eval_time`.
         public var evalTime: String
-        public var samples: [(labels: String, value: String)]
-
-        public static func == (lhs: ExpressionCase, rhs: ExpressionCase) -> Bool {
-            lhs.expr == rhs.expr && lhs.evalTime == rhs.evalTime && lhs.samples.count == rhs.samples.count
-                && zip(lhs.samples, rhs.samples).allSatisfy { $0.labels == $1.labels && $0.value == $1.value }
-        }
+        /// `exp_samples`; empty means an empty result.
+        public var samples: [ExpectedSample]
     }
 
-    /// One test case.
+    /// One test case (`tests` entry).
     public struct Case: Sendable, Equatable {
+        /// `name`.
         public var name: String
+        /// `interval`.
         public var interval: String?
+        /// `input_series`.
         public var series: [Series]
+        /// `alert_rule_test`.
         public var alerts: [AlertCase]
+        /// `promql_expr_test`.
         public var expressions: [ExpressionCase]
     }
 

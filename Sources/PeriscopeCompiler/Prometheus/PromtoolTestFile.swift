@@ -13,6 +13,7 @@ public enum PromtoolTestFile {
 
     /// Why a file cannot be split.
     public struct SplitError: Error, Sendable, CustomStringConvertible {
+        /// What is wrong with the file.
         public var description: String
     }
 

@@ -144,7 +144,7 @@ public struct RuleCompiler: Sendable {
         var result: [LabelPair] = []
         result.reserveCapacity(pairs.count)
         for (name, value) in pairs {
-            if !RuleNames.isValidLabelName(name) {
+            if !RuleNames.isValidLabelName(name) || (kind == "label" && name == "__name__") {
                 error("invalid \(kind) name '\(name)' on \(owner) (expected a label name matching [a-zA-Z_][a-zA-Z0-9_]*)", at: location(name))
             }
             if YAMLText.contains(value, UInt8(ascii: "{")), let problem = TemplateSyntax.problem(in: value) {

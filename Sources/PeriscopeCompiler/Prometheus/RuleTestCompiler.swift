@@ -82,7 +82,7 @@ extension RuleCompiler {
                     at: expectation.location))
                 continue
             }
-            var expected: [(labels: [LabelPair], annotations: [LabelPair])] = []
+            var expected: [LoweredRuleTests.ExpectedAlert] = []
             for alert in expectation.alerts {
                 var labels: [String: String] = [:]
                 for label in rule.labels { labels[label.name] = label.value }
@@ -104,7 +104,7 @@ extension RuleCompiler {
                                             at: alert.location))
                     annotations[name] = value
                 }
-                expected.append((sorted(labels), sorted(annotations)))
+                expected.append(.init(labels: sorted(labels), annotations: sorted(annotations)))
             }
             alertCases.append(.init(evalTime: expectation.evalTime, alertname: expectation.alertname, alerts: expected))
         }
@@ -116,7 +116,7 @@ extension RuleCompiler {
             } catch {
                 diagnostics.emit(.error("invalid PromQL in expression test of '\(test.name)': \(error.description) (expected a valid expression)", at: expectation.location))
             }
-            var samples: [(labels: String, value: String)] = []
+            var samples: [LoweredRuleTests.ExpectedSample] = []
             for sample in expectation.samples {
                 do throws(SeriesNotationError) {
                     let description = try SeriesDescription(parsing: sample.labels)
@@ -125,7 +125,7 @@ extension RuleCompiler {
                     diagnostics.emit(.error("invalid sample labels '\(sample.labels)' in test '\(test.name)': \(error.message) (expected metric{label=\"value\"} or {label=\"value\"})",
                                             at: sample.location))
                 }
-                samples.append((sample.labels, EnvironmentValues.promQLNumberText(sample.value)))
+                samples.append(.init(labels: sample.labels, value: EnvironmentValues.promQLNumberText(sample.value)))
             }
             expressions.append(.init(expr: expectation.expr, evalTime: expectation.evalTime, samples: samples))
         }

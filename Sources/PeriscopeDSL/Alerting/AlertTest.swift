@@ -103,8 +103,11 @@ public struct AlertTest: Sendable, Modifiable {
 
 /// One item of a test case.
 public enum AlertTestContent: Sendable {
+    /// An input series.
     case series(InputSeries)
+    /// An alert expectation.
     case alerts(AlertExpectation)
+    /// An expression expectation.
     case expression(ExpressionExpectation)
 }
 

@@ -1,6 +1,8 @@
 /// One rule of a group: an alert or a recording rule.
 public enum Rule: Sendable {
+    /// An alerting rule.
     case alert(AlertRule)
+    /// A recording rule.
     case recording(RecordingRule)
 
     /// Where the rule was written.

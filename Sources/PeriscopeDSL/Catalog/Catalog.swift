@@ -64,8 +64,11 @@ public struct RuleOutputs: OptionSet, Sendable, Hashable {
 
 /// One definition of a catalog.
 public enum CatalogItem: Sendable {
+    /// A Grafana dashboard.
     case dashboard(Dashboard)
+    /// A Prometheus rule group.
     case ruleGroup(RuleGroup)
+    /// The promtool unit tests of a rule namespace.
     case ruleTests(RuleTests)
 }
 
