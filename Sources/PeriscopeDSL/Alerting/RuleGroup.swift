@@ -117,6 +117,14 @@ public struct RuleGroup: Sendable, Modifiable, EnvironmentOverlayable {
     /// This group with its overlays and those of its rules applied for `environment`, and
     /// disabled rules dropped.
     public func resolvedWithRules(for environment: EnvironmentName) -> RuleGroup {
+        // Most groups have nothing to resolve; copying every rule would cost more than the check.
+        let plain = overlays.isEmpty && rules.allSatisfy { rule in
+            switch rule {
+            case .alert(let alert): alert.overlays.isEmpty && alert.isEnabled
+            case .recording(let recording): recording.overlays.isEmpty && recording.isEnabled
+            }
+        }
+        if plain { return self }
         var group = resolved(for: environment)
         group.rules = group.rules.compactMap { rule in
             switch rule {
