@@ -287,6 +287,31 @@ import Yams
         #expect(parsed["rule_files"] as? [String] == ["../rules/svc.yaml"])
     }
 
+    @Test func aTestFileSplitsIntoOneFilePerTestWithAbsoluteRuleFiles() throws {
+        let (artifacts, _) = Rules.compile {
+            Catalog {
+                RuleGroup("g", namespace: "svc") { AlertRule("Down", expr: "up == 0") }
+                RuleTests(namespace: "svc", evaluationInterval: "1m") {
+                    AlertTest("first") { InputSeries("up", values: "0x5"); ExpectAlerts("Down", at: "1m") { ExpectedAlert() } }
+                    AlertTest("second") { InputSeries("up", values: "1x5"); ExpectNoAlerts("Down", at: "1m") }
+                }
+            }
+        }
+        let text = try #require(Rules.text(artifacts, "prometheus/tests/svc.yaml"))
+        let single = try PromtoolTestFile.split(text, directory: "/out/prod/prometheus/tests")
+        #expect(single.map(\.name) == ["first", "second"])
+        for test in single {
+            let parsed = try #require(try Yams.load(yaml: test.yaml) as? [String: Any])
+            #expect(parsed["rule_files"] as? [String] == ["/out/prod/prometheus/tests/../rules/svc.yaml"])
+            #expect(parsed["evaluation_interval"] as? String == "1m")
+            let tests = try #require(parsed["tests"] as? [[String: Any]])
+            #expect(tests.count == 1 && tests[0]["name"] as? String == test.name)
+            let series = try #require((tests[0]["input_series"] as? [[String: Any]])?.first)
+            #expect(series["values"] as? String == (test.name == "first" ? "0x5" : "1x5"), "values stay strings")
+        }
+        #expect(throws: PromtoolTestFile.SplitError.self) { try PromtoolTestFile.split("tests: 3", directory: "/") }
+    }
+
     @Test func renderingIsDeterministic() throws {
         func render() -> [Artifact] {
             Rules.compile(Rules.environment(ruleLabels: [LabelPair("env", "prod"), LabelPair("region", "eu")])) {
