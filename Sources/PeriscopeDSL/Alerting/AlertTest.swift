@@ -118,6 +118,9 @@ public enum AlertTestContentBuilder: ListBuilder {
     public static func buildExpression(_ expression: InputSeries) -> [AlertTestContent] { [.series(expression)] }
     public static func buildExpression(_ expression: AlertExpectation) -> [AlertTestContent] { [.alerts(expression)] }
     public static func buildExpression(_ expression: ExpressionExpectation) -> [AlertTestContent] { [.expression(expression)] }
+    public static func buildExpression(_ expression: ExpectAlerts) -> [AlertTestContent] { [.alerts(expression.expectation)] }
+    public static func buildExpression(_ expression: ExpectNoAlerts) -> [AlertTestContent] { [.alerts(expression.expectation)] }
+    public static func buildExpression(_ expression: ExpectSamples) -> [AlertTestContent] { [.expression(expression.expectation)] }
     public static func buildExpression(_ expression: [InputSeries]) -> [AlertTestContent] { expression.map(AlertTestContent.series) }
 }
 
@@ -152,6 +155,14 @@ public struct AlertExpectation: Sendable {
     public var alerts: [ExpectedAlert]
     /// Where it was written.
     public var location: SourceLocation
+
+    /// Creates an expectation; `ExpectAlerts` and `ExpectNoAlerts` read better in tests.
+    public init(alertname: String, evalTime: String, alerts: [ExpectedAlert], location: SourceLocation) {
+        self.alertname = alertname
+        self.evalTime = evalTime
+        self.alerts = alerts
+        self.location = location
+    }
 }
 
 /// Collects expected alerts.
@@ -167,13 +178,19 @@ public enum ExpectedAlertBuilder: ListBuilder {
 ///     ExpectedAlert(labels: ["job": "api"], annotations: ["description": "10% of requests fail."])
 /// }
 /// ```
-public func ExpectAlerts(
-    _ alertname: String, at evalTime: String,
-    fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
-    @ExpectedAlertBuilder _ alerts: () -> [ExpectedAlert]
-) -> AlertExpectation {
-    AlertExpectation(alertname: alertname, evalTime: evalTime, alerts: alerts(),
-                     location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+public struct ExpectAlerts: Sendable {
+    /// The expectation.
+    public var expectation: AlertExpectation
+
+    /// Creates the expectation.
+    public init(
+        _ alertname: String, at evalTime: String,
+        fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
+        @ExpectedAlertBuilder _ alerts: () -> [ExpectedAlert]
+    ) {
+        expectation = AlertExpectation(alertname: alertname, evalTime: evalTime, alerts: alerts(),
+                                       location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+    }
 }
 
 /// Expects `alertname` not to be firing at `evalTime`.
@@ -181,12 +198,15 @@ public func ExpectAlerts(
 /// ```swift
 /// ExpectNoAlerts("HighHTTPErrorRate", at: "30m")
 /// ```
-public func ExpectNoAlerts(
-    _ alertname: String, at evalTime: String,
-    fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
-) -> AlertExpectation {
-    AlertExpectation(alertname: alertname, evalTime: evalTime, alerts: [],
-                     location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+public struct ExpectNoAlerts: Sendable {
+    /// The expectation (with no alerts).
+    public var expectation: AlertExpectation
+
+    /// Creates the expectation.
+    public init(_ alertname: String, at evalTime: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) {
+        expectation = AlertExpectation(alertname: alertname, evalTime: evalTime, alerts: [],
+                                       location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+    }
 }
 
 /// One firing alert expected: the labels of its series (the rule's static labels are added by
@@ -220,6 +240,14 @@ public struct ExpressionExpectation: Sendable {
     public var samples: [ExpectedSample]
     /// Where it was written.
     public var location: SourceLocation
+
+    /// Creates an expectation; `ExpectSamples` reads better in tests.
+    public init(expr: String, evalTime: String, samples: [ExpectedSample], location: SourceLocation) {
+        self.expr = expr
+        self.evalTime = evalTime
+        self.samples = samples
+        self.location = location
+    }
 }
 
 /// Collects expected samples.
@@ -235,13 +263,19 @@ public enum ExpectedSampleBuilder: ListBuilder {
 ///     ExpectedSample(#"job:http_requests:rate5m{job="api"}"#, value: 1)
 /// }
 /// ```
-public func ExpectSamples(
-    _ expr: String, at evalTime: String,
-    fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
-    @ExpectedSampleBuilder _ samples: () -> [ExpectedSample]
-) -> ExpressionExpectation {
-    ExpressionExpectation(expr: expr, evalTime: evalTime, samples: samples(),
-                          location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+public struct ExpectSamples: Sendable {
+    /// The expectation.
+    public var expectation: ExpressionExpectation
+
+    /// Creates the expectation.
+    public init(
+        _ expr: String, at evalTime: String,
+        fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
+        @ExpectedSampleBuilder _ samples: () -> [ExpectedSample]
+    ) {
+        expectation = ExpressionExpectation(expr: expr, evalTime: evalTime, samples: samples(),
+                                            location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
+    }
 }
 
 /// One sample expected from an expression.
