@@ -161,6 +161,8 @@ import Testing
             }
         }
         expectError(diagnostics, "invalid PromQL in alert 'A' for Prometheus 2.42", line: syntax)
+        let notes = DiagnosticMatching.error(containing: "invalid PromQL in alert 'A'", in: diagnostics)?.notes ?? []
+        #expect(notes.first == "sum(rate(x[5m])" && notes.count == 2 && notes[1].hasSuffix("^"), "the offending line with a caret: \(notes)")
         expectError(diagnostics, "quoted metric names require Prometheus 3.x", line: quoted)
         let (_, onV3) = Rules.compile(Rules.environment(target: .v3)) {
             Catalog { RuleGroup("g") { RecordingRule("job:a:sum", expr: #"sum({"http.requests"})"#) } }

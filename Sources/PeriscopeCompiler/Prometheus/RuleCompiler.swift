@@ -167,9 +167,13 @@ public struct RuleCompiler: Sendable {
             guard injects, !selectors.isEmpty else { return expr }
             return PromQL.applying(PromQL.matcherInsertions(selectors, into: parsed), to: expr)
         } catch {
-            let line = expr.split(separator: "\n", omittingEmptySubsequences: false)
-            let shown = error.line - 1 < line.count ? "\n    \(line[error.line - 1])\n    \(String(repeating: " ", count: max(0, error.column - 1)))^" : ""
-            self.error("invalid PromQL in \(owner) for Prometheus \(targetName): \(error.description) (expected an expression Prometheus \(targetName) accepts)\(shown)", at: location)
+            let lines = expr.split(separator: "\n", omittingEmptySubsequences: false)
+            var notes: [String] = []
+            if error.line >= 1, error.line <= lines.count {
+                notes = [String(lines[error.line - 1]), String(repeating: " ", count: max(0, error.column - 1)) + "^"]
+            }
+            self.error("invalid PromQL in \(owner) for Prometheus \(targetName): \(error.description) (expected an expression Prometheus \(targetName) accepts)",
+                       at: location, notes: notes)
             return expr
         }
     }
