@@ -139,6 +139,21 @@ struct RuleCLITests {
         #expect(result.stdout.contains("rule group http-red  namespace=examples  alerts=2  recording=4"))
     }
 
+    @Test func anUnmappedSeverityFailsTheRenderAtTheSwiftLineAndWritesNothing() throws {
+        let work = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let environments = work.appendingPathComponent("environments")
+        try FileManager.default.createDirectory(at: environments, withIntermediateDirectories: true)
+        let yaml = "grafana:\n  datasources:\n    metrics: { type: prometheus, uid: p }\n    logs: { type: loki, uid: l }\nalerting: { severities: { page: critical } }\nvalues: { goroutineThreshold: 1, errorRatioThreshold: 0.1, p99LatencySeconds: 1 }\n"
+        try Data(yaml.utf8).write(to: environments.appendingPathComponent("prod.yaml"))
+        let result = try CLI.run(["render", "--env", "prod", "--out", "out", "--environments", "environments"], in: work)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Sources/PeriscopeExamples/ExampleRules.swift:"), "\(result.stderr)")
+        #expect(result.stderr.contains("severity 'ticket' of alert 'GoroutineLeakDetected' is not mapped by environment 'prod'"))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/prod").path))
+    }
+
     @Test func helpShowsExamples() throws {
         let result = try CLI.run(["test", "--help"])
         #expect(result.status == 0)
