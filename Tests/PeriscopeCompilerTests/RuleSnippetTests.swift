@@ -104,7 +104,7 @@ import Yams
     }
 
     @Test func scalarsThatWouldChangeTypeOrMeaningAreQuotedAndReadBackIdentically() throws {
-        let values = ["yes", "on", "0.5", "1e3", "a: b", "x #y", "- item", "{{ $labels.job }}", "tab\there", "trailing ", "ünïcode", "quote \" and \\ backslash", ""]
+        let values = ["yes", "on", "Off", "n", "TRUE", "Null", "nob", "0.5", "1e3", "a: b", "x #y", "- item", "{{ $labels.job }}", "tab\there", "trailing ", "ünïcode", "quote \" and \\ backslash", ""]
         let (artifacts, diagnostics) = Rules.compile {
             Catalog {
                 RuleGroup("quoting") {
@@ -122,7 +122,7 @@ import Yams
         for (index, value) in values.enumerated() {
             #expect(annotations["a\(index)"] as? String == value, "annotation \(index) \(value.debugDescription) must read back as the same string")
         }
-        #expect(text.contains("a0: \"yes\"") && text.contains("a2: \"0.5\""))
+        #expect(text.contains("a0: \"yes\"") && text.contains("a2: \"Off\"") && text.contains("a6: nob\n") && text.contains("a7: \"0.5\""))
     }
 
     @Test func longLinesAreNeverFolded() throws {

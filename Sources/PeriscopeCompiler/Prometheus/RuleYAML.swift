@@ -256,8 +256,20 @@ struct YAMLText {
             previous = byte
         }
         // Short words may be YAML 1.1 booleans or nulls (y, no, on, off, null, true, …).
-        if buffer.count <= 5 { return !YAMLQuoting.needsQuotes(String(decoding: buffer, as: UTF8.self)) }
-        return true
+        return buffer.count > 5 || !isKeywordIgnoringCase(buffer)
+    }
+
+    private static let keywords: [[UInt8]] = ["y", "n", "no", "on", "yes", "off", "null", "true", "false"].map { Array($0.utf8) }
+
+    /// Whether `buffer`, lowercased, is a YAML 1.1 boolean or null word; conservative (it also
+    /// says yes to mixed case such as `nULL`, which is then quoted, harmlessly).
+    static func isKeywordIgnoringCase(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = buffer.first, "nNtTfFyYoO".utf8.contains(first) else { return false }
+        outer: for word in keywords where word.count == buffer.count {
+            for (index, byte) in buffer.enumerated() where byte | 0x20 != word[index] { continue outer }
+            return true
+        }
+        return false
     }
 
     /// Whether the UTF-8 of `text` contains `byte` (a specialised scan; `String.UTF8View.contains` is generic and slow).
