@@ -312,6 +312,26 @@ import Yams
         #expect(throws: PromtoolTestFile.SplitError.self) { try PromtoolTestFile.split("tests: 3", directory: "/") }
     }
 
+    @Test func bigCatalogsAreLoweredAndWrittenInParallelChunksInDeclarationOrder() throws {
+        func group(_ index: Int) -> RuleGroup {
+            RuleGroup("g\(index)", namespace: "big") {
+                RecordingRule("job:x\(index):sum", expr: "sum(x\(index))")
+                AlertRule("A", expr: "x\(index) > 1").label("i", String(index))
+                if index % 97 == 0 { AlertRule("A", expr: "x\(index) > 2").label("i", String(index)) }
+            }
+        }
+        let (artifacts, diagnostics) = Rules.compile { Catalog { for index in 0..<300 { group(index) } } }
+        let text = try #require(Rules.text(artifacts, "prometheus/rules/big.yaml"))
+        var expected = "groups:\n"
+        for index in 0..<300 {
+            let (single, _) = Rules.compile { Catalog { group(index) } }
+            expected += try #require(Rules.text(single, "prometheus/rules/big.yaml")).dropFirst("groups:\n".count)
+        }
+        #expect(text == expected)
+        #expect(diagnostics.map(\.message) == [0, 97, 194, 291].map { "duplicate alert 'A' with the same labels in group 'g\($0)' (expected each alert name to differ in its labels; promtool reports these as duplicate rules)" },
+                "problems are reported in declaration order, whatever the scheduling")
+    }
+
     @Test func renderingIsDeterministic() throws {
         func render() -> [Artifact] {
             Rules.compile(Rules.environment(ruleLabels: [LabelPair("env", "prod"), LabelPair("region", "eu")])) {
