@@ -100,7 +100,7 @@ extension Expr {
     /// `__name__` and the labels its matchers require (`a="b"`, `a=~".+"`) and excludes
     /// those it requires to be empty (`a=""`).
     public var resultLabels: LabelSet {
-        LabelFlow.labels(of: self)
+        LabelFlow.flow(of: self).labels
     }
 }
 
@@ -114,29 +114,47 @@ enum LabelFlow {
         "last_over_time", "first_over_time",
     ]
 
-    static func labels(of expr: Expr) -> LabelSet {
-        if expr.type == .scalar || expr.type == .string { return .known([]) }
+    /// The labels and value type of an expression, computed together in one pass so the
+    /// type of each operand is not recomputed at every level of a deep tree.
+    struct Flow {
+        var labels: LabelSet
+        var type: ValueType
+
+        static let scalar = Flow(labels: .known([]), type: .scalar)
+    }
+
+    // Each node kind has its own non-inlined function, which keeps the frame of this
+    // recursive dispatcher small for deeply nested expressions.
+    static func flow(of expr: Expr) -> Flow {
         switch expr {
-        case .number, .string, .duration:
-            return .known([])
+        case .number, .duration:
+            return .scalar
+        case .string:
+            return Flow(labels: .known([]), type: .string)
         case .vectorSelector(let node):
-            return selectorLabels(node)
+            return Flow(labels: selectorLabels(node), type: .vector)
         case .matrixSelector(let node):
-            return selectorLabels(node.vectorSelector)
+            return Flow(labels: selectorLabels(node.vectorSelector), type: .matrix)
         case .subquery(let node):
-            return labels(of: node.expr)
+            return Flow(labels: flow(of: node.expr).labels, type: .matrix)
         case .paren(let node):
-            return labels(of: node.expr)
+            return flow(of: node.expr)
         case .unary(let node):
-            let inner = labels(of: node.expr)
-            return node.op == .minus ? inner.removing([metricName]) : inner
+            return unaryFlow(node)
         case .binary(let node):
-            return binaryLabels(node)
+            return binaryFlow(node)
         case .aggregate(let node):
-            return aggregateLabels(node)
+            return Flow(labels: aggregateLabels(node), type: .vector)
         case .call(let node):
-            return callLabels(node)
+            return callFlow(node)
         }
+    }
+
+    @inline(never)
+    static func unaryFlow(_ node: UnaryExpr) -> Flow {
+        var inner = flow(of: node.expr)
+        if node.op == .minus && inner.type != .scalar { inner.labels = inner.labels.removing([metricName]) }
+        return inner
     }
 
     static func selectorLabels(_ node: VectorSelector) -> LabelSet {
@@ -152,18 +170,22 @@ enum LabelFlow {
         return .open(including: including.subtracting(excluding), excluding: excluding)
     }
 
-    static func binaryLabels(_ node: BinaryExpr) -> LabelSet {
-        let lhsIsScalar = node.lhs.type == .scalar
-        let rhsIsScalar = node.rhs.type == .scalar
-        let changesSchema = [.add, .sub, .mul, .div, .mod, .pow, .atan2].contains(node.op)
-        let dropsName = changesSchema || node.returnBool
-        if lhsIsScalar && rhsIsScalar { return .known([]) }
+    @inline(never)
+    static func binaryFlow(_ node: BinaryExpr) -> Flow {
+        let lhsFlow = flow(of: node.lhs)
+        let rhsFlow = flow(of: node.rhs)
+        let lhsIsScalar = lhsFlow.type == .scalar
+        let rhsIsScalar = rhsFlow.type == .scalar
+        if lhsIsScalar && rhsIsScalar { return .scalar }
+        let dropsName = node.op.changesMetricSchema || node.returnBool
         if lhsIsScalar || rhsIsScalar {
-            let vectorSide = labels(of: lhsIsScalar ? node.rhs : node.lhs)
-            return dropsName ? vectorSide.removing([metricName]) : vectorSide
+            let vectorSide = lhsIsScalar ? rhsFlow.labels : lhsFlow.labels
+            return Flow(labels: dropsName ? vectorSide.removing([metricName]) : vectorSide, type: .vector)
         }
-        let lhs = labels(of: node.lhs)
-        let rhs = labels(of: node.rhs)
+        return Flow(labels: vectorMatchingLabels(node, lhs: lhsFlow.labels, rhs: rhsFlow.labels, dropsName: dropsName), type: .vector)
+    }
+
+    static func vectorMatchingLabels(_ node: BinaryExpr, lhs: LabelSet, rhs: LabelSet, dropsName: Bool) -> LabelSet {
         switch node.op {
         case .and, .unless:
             return lhs
@@ -188,8 +210,9 @@ enum LabelFlow {
         return result
     }
 
+    @inline(never)
     static func aggregateLabels(_ node: AggregateExpr) -> LabelSet {
-        let input = labels(of: node.expr)
+        let input = flow(of: node.expr).labels
         switch node.op {
         case .topk, .bottomk, .limitk, .limitRatio:
             return input
@@ -208,6 +231,13 @@ enum LabelFlow {
         return result
     }
 
+    @inline(never)
+    static func callFlow(_ node: Call) -> Flow {
+        let type = node.function.returnType
+        guard type == .vector || type == .matrix else { return Flow(labels: .known([]), type: type) }
+        return Flow(labels: callLabels(node), type: type)
+    }
+
     static func callLabels(_ node: Call) -> LabelSet {
         let name = node.function.name
         switch name {
@@ -219,10 +249,15 @@ enum LabelFlow {
             break
         }
         // The labels come from the first vector or matrix argument.
-        guard let source = node.args.first(where: { $0.type == .vector || $0.type == .matrix }) else {
-            return .known([])
+        var source: LabelSet?
+        for argument in node.args {
+            let argumentFlow = flow(of: argument)
+            if argumentFlow.type == .vector || argumentFlow.type == .matrix {
+                source = argumentFlow.labels
+                break
+            }
         }
-        var result = labels(of: source)
+        guard var result = source else { return .known([]) }
         if !nameKeepingFunctions.contains(name) { result = result.removing([metricName]) }
         switch name {
         case "label_replace", "label_join":
@@ -267,6 +302,17 @@ enum LabelFlow {
         case .string(let literal)?: literal.value
         case .paren(let inner)?: stringValue(inner.expr)
         default: nil
+        }
+    }
+}
+
+extension BinaryOperator {
+    /// Whether the operator computes a new value, so the result loses the metric name
+    /// (Prometheus' `changesMetricSchema`: arithmetic operators and `atan2`).
+    var changesMetricSchema: Bool {
+        switch self {
+        case .add, .sub, .mul, .div, .mod, .pow, .atan2: true
+        default: false
         }
     }
 }
