@@ -13,7 +13,8 @@ public struct SelectorReference: Sendable, Equatable {
     }
 
     /// The metric name, from an identifier before the braces or a `__name__="…"` equality
-    /// matcher (`{__name__="x"}`, `{"x"}`); nil when the selector does not fix one.
+    /// matcher (`{__name__="x"}`, `{"x"}`); nil when the selector does not fix one (or fixes
+    /// conflicting ones, which select nothing).
     public var metricName: String?
     /// All matchers of the selector, as Prometheus' `LabelMatchers`: the matchers in braces
     /// plus `__name__="<name>"` for a name written before the braces.
@@ -184,10 +185,15 @@ extension SelectorReference {
             selector: selector)
     }
 
-    /// The name before the braces, else the value of a `__name__` equality matcher.
+    /// The one name fixed by the name before the braces and the `__name__` equality matchers;
+    /// nil when there is none or they disagree (`{"a", __name__="b"}` selects nothing).
     static func metricName(of selector: VectorSelector) -> String? {
-        if let name = selector.name { return name }
-        return selector.matchers.first { $0.name == "__name__" && $0.type == .equal }?.value
+        var names: Set<String> = []
+        if let name = selector.name { names.insert(name) }
+        for matcher in selector.matchers where matcher.name == "__name__" && matcher.type == .equal {
+            names.insert(matcher.value)
+        }
+        return names.count == 1 ? names.first : nil
     }
 
     /// The matcher for `label`, if the selector has one (the first, if several).

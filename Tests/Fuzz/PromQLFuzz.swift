@@ -5,8 +5,9 @@
 // - the canonical form (`description`) of a parsed expression parses again and prints
 //   identically (a printed expression is valid PromQL and printing is a fixed point);
 // - the pretty form parses back to the same canonical form;
+// - reparsing the canonical form gives the same label flow, selectors and aggregations;
 // - matcher injection into a valid expression yields a valid expression in which every
-//   selector carries the injected label;
+//   selector carries the injected label, and injecting again changes nothing;
 // - the analysis, label flow and series-notation parsers terminate without trapping.
 
 private let fuzzOptions = ParseOptions.allFeatures
@@ -34,6 +35,14 @@ public func promQLFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
     }
     check(reparsed.description == canonical,
           "canonical form is not stable: \(canonical.debugDescription) -> \(reparsed.description.debugDescription)")
+    // Printing keeps the meaning the analyses see.
+    check(reparsed.resultLabels == expr.resultLabels,
+          "label flow changed by printing: \(source.debugDescription) -> \(canonical.debugDescription)")
+    check(reparsed.selectors.map(\.matchers.count) == expr.selectors.map(\.matchers.count)
+            && reparsed.selectors.map(\.metricName) == expr.selectors.map(\.metricName),
+          "selectors changed by printing: \(source.debugDescription) -> \(canonical.debugDescription)")
+    check(reparsed.aggregations.map(\.grouping) == expr.aggregations.map(\.grouping),
+          "aggregations changed by printing: \(source.debugDescription) -> \(canonical.debugDescription)")
 
     let pretty = expr.prettyPrinted(maxLineWidth: 12)
     do {
@@ -60,6 +69,9 @@ public func promQLFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CIn
             check(selector.matcher(for: "fuzz_env") != nil,
                   "selector without injected matcher: \(source.debugDescription) -> \(edited.debugDescription)")
         }
+        // Injection is idempotent: every selector already has the label the second time.
+        let again = try PromQL.injectingMatchers(injected, into: edited, options: fuzzOptions)
+        check(again == edited, "injection is not idempotent: \(edited.debugDescription) -> \(again.debugDescription)")
     } catch {
         fatalError("injection produced invalid PromQL for \(source.debugDescription): \(error)")
     }

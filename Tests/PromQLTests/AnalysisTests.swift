@@ -17,6 +17,7 @@ struct AnalysisTests {
         (#"{job=~"a.*"}"#, [nil], [#"{job=~"a.*"}"#]),
         ("max_over_time(sum(y offset 5m)[1h:1m])", ["y"], ["y offset 5m"]),
         (#"label_join(a, "d", ",", "s") unless on(x) absent(b{c="d"})"#, ["a", "b"], ["a", #"b{c="d"}"#]),
+        (#"{"a", __name__="b"} or {__name__="c", __name__="c"}"#, [nil, "c"], [#"{"a", __name__="b"}"#, #"{__name__="c", __name__="c"}"#]),
         ("1 + 2", [], []),
     ] as [(String, [String?], [String])])
     func listsSelectors(source: String, names: [String?], texts: [String]) throws {
