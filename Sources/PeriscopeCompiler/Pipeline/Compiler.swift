@@ -98,8 +98,9 @@ public struct Compiler: Sendable {
             let local = DiagnosticCollector()
             let (evaluated, catalog) = evaluate(environment, diagnostics: local)
             let resolved = resolve(catalog, environment: evaluated)
+            // Checks across dashboards here; each dashboard's own checks run with its lowering.
             // Lowering runs even after validation errors so that one run reports every problem.
-            DashboardValidation(diagnostics: local).validate(resolved, environment: evaluated)
+            DashboardValidation(diagnostics: local).validateIdentities(resolved, environment: evaluated)
             // Rule groups and their tests: Prometheus/RuleCompiler.swift.
             let rules = RuleCompiler(environment: evaluated, diagnostics: local).artifacts(for: catalog)
             return Prepared(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
@@ -110,6 +111,7 @@ public struct Compiler: Sendable {
         let lowered = Self.parallelMap(jobs) { job -> (Artifact, String, [Diagnostic]) in
             let entry = prepared[job.environment]
             let local = DiagnosticCollector()
+            DashboardValidation(diagnostics: local).validate(entry.dashboards[job.dashboard], environment: entry.environment)
             let lowering = GrafanaLowering(environment: entry.environment, diagnostics: local, rewriteExpression: SelectorInjection.rewrite)
             let dashboard = lowering.dashboard(entry.dashboards[job.dashboard])
             return (artifact(for: dashboard), dashboard.folder, local.diagnostics)

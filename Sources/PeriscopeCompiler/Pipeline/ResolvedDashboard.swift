@@ -14,12 +14,21 @@ public struct ResolvedDashboard: Sendable {
     /// Applies the overlays for `environment` and its defaults to `dashboard`.
     public init(_ dashboard: Dashboard, environment: Environment) {
         var resolved = dashboard.resolved(for: environment.name)
-        resolved.items = resolved.items.map { item -> DashboardItem in
+        let hasPanelOverlays = resolved.items.contains { item in
             switch item {
-            case .panel(let panel): return .panel(panel.resolved(for: environment.name))
-            case .row(var row):
-                row.panels = row.panels.map { $0.resolved(for: environment.name) }
-                return .row(row)
+            case .panel(let panel): !panel.overlays.isEmpty
+            case .row(let row): row.panels.contains { !$0.overlays.isEmpty }
+            }
+        }
+        // Rebuilding the items copies every panel; only do it when some panel has overlays.
+        if hasPanelOverlays {
+            resolved.items = resolved.items.map { item -> DashboardItem in
+                switch item {
+                case .panel(let panel): return .panel(panel.resolved(for: environment.name))
+                case .row(var row):
+                    row.panels = row.panels.map { $0.resolved(for: environment.name) }
+                    return .row(row)
+                }
             }
         }
         self.dashboard = resolved

@@ -60,7 +60,13 @@ public struct DashboardValidation: Sendable {
 
     /// Validates the dashboards of one environment (after overlays and environment defaults are applied).
     public func validate(_ dashboards: [ResolvedDashboard], environment: Environment) {
-        var seen: [String: ResolvedDashboard] = [:]
+        validateIdentities(dashboards, environment: environment)
+        for resolved in dashboards { validate(resolved, environment: environment) }
+    }
+
+    /// The checks that look across dashboards: safe and unique uids.
+    public func validateIdentities(_ dashboards: [ResolvedDashboard], environment: Environment) {
+        var seen: [String: SourceLocation] = [:]
         for resolved in dashboards {
             let dashboard = resolved.dashboard
             let uidLocation = dashboard.modifierLocations["uid"] ?? dashboard.location
@@ -69,41 +75,46 @@ public struct DashboardValidation: Sendable {
             } else if let first = seen[resolved.uid] {
                 diagnostics.emit(.error(
                     "duplicate dashboard uid '\(resolved.uid)' in environment '\(environment.name)'; uids must be unique",
-                    at: uidLocation, notes: ["first defined at \(first.dashboard.location)"]))
+                    at: uidLocation, notes: ["first defined at \(first)"]))
             } else {
-                seen[resolved.uid] = resolved
+                seen[resolved.uid] = dashboard.location
             }
-            if dashboard.title.trimmingWhitespace().isEmpty {
-                diagnostics.emit(.error("dashboard '\(resolved.uid)' has an empty title; expected a non-empty title", at: dashboard.location))
+        }
+    }
+
+    /// The checks of one dashboard on its own; independent of the others, so they can run in parallel.
+    public func validate(_ resolved: ResolvedDashboard, environment: Environment) {
+        let dashboard = resolved.dashboard
+        if dashboard.title.trimmingWhitespace().isEmpty {
+            diagnostics.emit(.error("dashboard '\(resolved.uid)' has an empty title; expected a non-empty title", at: dashboard.location))
+        }
+        if let problem = Self.folderProblem(resolved.folder) {
+            let location: DiagnosticLocation = dashboard.folder != nil
+                ? .source(dashboard.modifierLocations["folder"] ?? dashboard.location)
+                : environment.location(of: "grafana.folder").map(DiagnosticLocation.file) ?? .source(dashboard.location)
+            diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location))
+        }
+        if let refresh = resolved.refresh, !refresh.isEmpty, let problem = DurationSyntax.problem(in: refresh) {
+            let location: DiagnosticLocation = dashboard.refresh != nil
+                ? .source(dashboard.modifierLocations["refresh"] ?? dashboard.location)
+                : environment.location(of: "grafana.refresh").map(DiagnosticLocation.file) ?? .source(dashboard.location)
+            diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location))
+        }
+        if let time = dashboard.time {
+            let location = dashboard.modifierLocations["time"] ?? dashboard.location
+            for (label, value) in [("from", time.from), ("to", time.to)] where !Self.isValidTime(value) {
+                diagnostics.emit(.error("invalid time range \(label) '\(value)'; expected a time such as now, now-6h, now/d or an ISO-8601 date", at: location))
             }
-            if let problem = Self.folderProblem(resolved.folder) {
-                let location: DiagnosticLocation = dashboard.folder != nil
-                    ? .source(dashboard.modifierLocations["folder"] ?? dashboard.location)
-                    : environment.location(of: "grafana.folder").map(DiagnosticLocation.file) ?? .source(dashboard.location)
-                diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location))
-            }
-            if let refresh = resolved.refresh, !refresh.isEmpty, let problem = DurationSyntax.problem(in: refresh) {
-                let location: DiagnosticLocation = dashboard.refresh != nil
-                    ? .source(dashboard.modifierLocations["refresh"] ?? dashboard.location)
-                    : environment.location(of: "grafana.refresh").map(DiagnosticLocation.file) ?? .source(dashboard.location)
-                diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location))
-            }
-            if let time = dashboard.time {
-                let location = dashboard.modifierLocations["time"] ?? dashboard.location
-                for (label, value) in [("from", time.from), ("to", time.to)] where !Self.isValidTime(value) {
-                    diagnostics.emit(.error("invalid time range \(label) '\(value)'; expected a time such as now, now-6h, now/d or an ISO-8601 date", at: location))
+        }
+        validateVariables(dashboard)
+        for item in dashboard.items {
+            switch item {
+            case .panel(let panel): validatePanel(panel)
+            case .row(let row):
+                if row.title.trimmingWhitespace().isEmpty {
+                    diagnostics.emit(.error("row has an empty title; expected a non-empty title", at: row.location))
                 }
-            }
-            validateVariables(dashboard)
-            for item in dashboard.items {
-                switch item {
-                case .panel(let panel): validatePanel(panel)
-                case .row(let row):
-                    if row.title.trimmingWhitespace().isEmpty {
-                        diagnostics.emit(.error("row has an empty title; expected a non-empty title", at: row.location))
-                    }
-                    row.panels.forEach(validatePanel)
-                }
+                row.panels.forEach(validatePanel)
             }
         }
     }
