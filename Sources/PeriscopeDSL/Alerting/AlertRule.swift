@@ -16,7 +16,7 @@
 /// `prometheus.selectors` are injected into every selector of `expr` (opt out with
 /// `.injectingSelectors(false)`), and the severity tier becomes the `severity` label through
 /// `alerting.severities`.
-public struct AlertRule: Sendable, Modifiable, EnvironmentOverlayable {
+public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The alert name (`alert:`).
     public var name: String
     /// The PromQL expression.
@@ -58,16 +58,6 @@ public struct AlertRule: Sendable, Modifiable, EnvironmentOverlayable {
         self.modifierLocations = [:]
         self.overlays = []
     }
-
-    private func recording(_ key: String, _ fileID: String, _ filePath: String, _ line: UInt, _ column: UInt, _ body: (inout AlertRule) -> Void) -> Self {
-        with {
-            body(&$0)
-            $0.modifierLocations[key] = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        }
-    }
-
-    /// The location of the modifier recorded under `key`, or of the rule.
-    public func location(of key: String) -> SourceLocation { modifierLocations[key] ?? location }
 
     /// Sets how long the condition must hold before the alert fires, e.g. `"5m"`.
     public func `for`(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {

@@ -6,7 +6,7 @@
 ///
 /// Prometheus rejects `for` and annotations on recording rules; the modifiers exist so that a
 /// rule converted from an alert reports a located error instead of silently losing them.
-public struct RecordingRule: Sendable, Modifiable, EnvironmentOverlayable {
+public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The name of the series the rule records (`record:`).
     public var record: String
     /// The PromQL expression.
@@ -43,16 +43,6 @@ public struct RecordingRule: Sendable, Modifiable, EnvironmentOverlayable {
         self.modifierLocations = [:]
         self.overlays = []
     }
-
-    private func recording(_ key: String, _ fileID: String, _ filePath: String, _ line: UInt, _ column: UInt, _ body: (inout RecordingRule) -> Void) -> Self {
-        with {
-            body(&$0)
-            $0.modifierLocations[key] = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        }
-    }
-
-    /// The location of the modifier recorded under `key`, or of the rule.
-    public func location(of key: String) -> SourceLocation { modifierLocations[key] ?? location }
 
     /// Adds a static label.
     public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {

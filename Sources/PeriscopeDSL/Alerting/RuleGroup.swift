@@ -37,7 +37,7 @@ public enum RuleBuilder: ListBuilder {
 /// Groups are written to `prometheus/rules/<namespace>.yaml`, in the order declared; the
 /// namespace defaults to the group name. Keep big groups fast to type-check by declaring each
 /// rule as its own property or function.
-public struct RuleGroup: Sendable, Modifiable, EnvironmentOverlayable {
+public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The group name, unique within its namespace.
     public var name: String
     /// The rule file (and Mimir ruler namespace) the group belongs to.
@@ -77,16 +77,6 @@ public struct RuleGroup: Sendable, Modifiable, EnvironmentOverlayable {
         self.modifierLocations = [:]
         self.overlays = []
     }
-
-    private func recording(_ key: String, _ fileID: String, _ filePath: String, _ line: UInt, _ column: UInt, _ body: (inout RuleGroup) -> Void) -> Self {
-        with {
-            body(&$0)
-            $0.modifierLocations[key] = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        }
-    }
-
-    /// The location of the modifier recorded under `key`, or of the group.
-    public func location(of key: String) -> SourceLocation { modifierLocations[key] ?? location }
 
     /// Sets the evaluation interval, e.g. `"1m"`.
     public func interval(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {

@@ -39,7 +39,7 @@ public struct TimeRange: Sendable, Hashable {
 ///
 /// Keep big dashboards type-checking fast: declare each row as its own property or function
 /// and list them in the dashboard (one declaration per row).
-public struct Dashboard: Sendable, Modifiable, EnvironmentOverlayable {
+public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The uid, before the environment's `uidPrefix` is applied.
     public var uid: String
     /// The title.
@@ -99,13 +99,6 @@ public struct Dashboard: Sendable, Modifiable, EnvironmentOverlayable {
         self.location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         self.modifierLocations = [:]
         self.overlays = []
-    }
-
-    private func recording(_ key: String, _ fileID: String, _ filePath: String, _ line: UInt, _ column: UInt, _ body: (inout Dashboard) -> Void) -> Self {
-        with {
-            body(&$0)
-            $0.modifierLocations[key] = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        }
     }
 
     /// Sets the description.
