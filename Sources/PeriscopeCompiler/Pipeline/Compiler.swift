@@ -18,9 +18,9 @@ public struct RenderOptions: Sendable {
 /// Stages, each a typed function from one representation to the next:
 /// 1. evaluate: `Environment` → `Catalog` (the user's pure function);
 /// 2. resolve: `Catalog` → `[ResolvedDashboard]` (overlays, uid prefix, folder, refresh);
-/// 3. validate: problems reported to the collector;
-/// 4. lower: `[ResolvedDashboard]` → `[LoweredDashboard]` (layout, datasources, JSON model);
-/// 5. render: `[LoweredDashboard]` → `EnvironmentOutput` (files, provisioning, manifest).
+/// 3. validate: checks across dashboards per environment, each dashboard's own checks in `lower`;
+/// 4. lower: `ResolvedDashboard` → `LoweredDashboard` (layout, datasources, JSON model), per dashboard;
+/// 5. render: `artifact(for:)` per dashboard, then `assemble` → `EnvironmentOutput` (provisioning, manifest).
 ///
 /// Every stage reports to a collector and goes on, so a run reports all its problems at once;
 /// an environment with errors yields no output.
@@ -47,10 +47,13 @@ public struct Compiler: Sendable {
         catalog.dashboards.map { ResolvedDashboard($0, environment: environment) }
     }
 
-    /// Stage 4: lowers to Grafana's JSON model.
-    public func lower(_ dashboards: [ResolvedDashboard], environment: Environment, diagnostics: DiagnosticCollector) -> [LoweredDashboard] {
+    /// Stages 3b and 4 for one dashboard: its own checks, then Grafana's JSON model.
+    ///
+    /// Independent of the other dashboards, so `compile` runs it for each dashboard in parallel.
+    public func lower(_ dashboard: ResolvedDashboard, environment: Environment, diagnostics: DiagnosticCollector) -> LoweredDashboard {
+        DashboardValidation(diagnostics: diagnostics).validate(dashboard, environment: environment)
         let lowering = GrafanaLowering(environment: environment, diagnostics: diagnostics, rewriteExpression: SelectorInjection.rewrite)
-        return dashboards.map(lowering.dashboard)
+        return lowering.dashboard(dashboard)
     }
 
     /// Stage 5a: the file of one lowered dashboard.
@@ -69,11 +72,6 @@ public struct Compiler: Sendable {
         let manifest = Manifest.artifact(environment: environment.name.rawValue, artifacts: artifacts)
         artifacts.insert(manifest, at: artifacts.partitioningIndex { !$0.path.utf8.lexicographicallyPrecedes(manifest.path.utf8) })
         return EnvironmentOutput(environment: environment.name.rawValue, artifacts: artifacts)
-    }
-
-    /// Stage 5: renders files, the provisioning config and the manifest.
-    public func render(_ dashboards: [LoweredDashboard], environment: Environment) -> EnvironmentOutput {
-        assemble(dashboards.map(artifact(for:)), folders: dashboards.map(\.folder), environment: environment)
     }
 
     /// Runs every stage for one environment; nil when errors were reported.
@@ -111,9 +109,7 @@ public struct Compiler: Sendable {
         let lowered = Self.parallelMap(jobs) { job -> (Artifact, String, [Diagnostic]) in
             let entry = prepared[job.environment]
             let local = DiagnosticCollector()
-            DashboardValidation(diagnostics: local).validate(entry.dashboards[job.dashboard], environment: entry.environment)
-            let lowering = GrafanaLowering(environment: entry.environment, diagnostics: local, rewriteExpression: SelectorInjection.rewrite)
-            let dashboard = lowering.dashboard(entry.dashboards[job.dashboard])
+            let dashboard = lower(entry.dashboards[job.dashboard], environment: entry.environment, diagnostics: local)
             return (artifact(for: dashboard), dashboard.folder, local.diagnostics)
         }
         // Stage 5b, in environment order.
