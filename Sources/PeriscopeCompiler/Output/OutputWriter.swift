@@ -121,7 +121,7 @@ public struct OutputWriter: Sendable {
                     lines.append("missing: \(path)")
                     continue
                 }
-                if Self.readFile(path) != artifact.bytes { lines.append("differs: \(path)") }
+                if !Self.hasContents(path, artifact.bytes) { lines.append("differs: \(path)") }
             }
             for extra in onDisk.subtracting(rendered).sorted() {
                 lines.append("not rendered: \(root)/\(extra)")
@@ -193,11 +193,6 @@ public struct OutputWriter: Sendable {
                 return read(descriptor, &probe, 1) == 0
             }
         }
-    }
-
-    static func readFile(_ path: String) -> [UInt8]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return [UInt8](data)
     }
 
     /// Regular files under `root`, relative, with `/` separators.
