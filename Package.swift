@@ -18,11 +18,20 @@ let package = Package(
         .target(name: "PromQL"),
         // The public DSL: dashboards, panels, queries, variables, environments.
         .target(name: "PeriscopeDSL"),
+        // The artifact model: dashboards and rule files as typed values with locations, built by the
+        // compiler or read from files, and the JSON and YAML readers and writers they share.
+        .target(
+            name: "PeriscopeModel",
+            dependencies: [
+                "PeriscopeDSL",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // Pipeline from DSL values to artifacts: environments, validation, layout, lowering, output.
         .target(
             name: "PeriscopeCompiler",
             dependencies: [
-                "PeriscopeDSL", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PromQL",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -30,7 +39,7 @@ let package = Package(
         .target(
             name: "PeriscopeCLI",
             dependencies: [
-                "PeriscopeDSL", "PeriscopeCompiler", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,13 +49,14 @@ let package = Package(
         .target(name: "PeriscopeExamples", dependencies: ["Periscope"]),
         .executableTarget(name: "periscope", dependencies: ["PeriscopeCLI", "PeriscopeExamples"]),
         // Benchmark workloads (W1, W2) and the driver that times them.
-        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PromQL"]),
+        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PromQL"]),
         // Golden-file and diagnostic assertions shared by the test targets.
-        .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler"]),
+        .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler", "PeriscopeModel"]),
 
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
-        .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeCompiler", "PeriscopeTestSupport"]),
-        .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeDSL", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeModelTests", dependencies: ["PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(
             name: "PeriscopeExamplesTests",

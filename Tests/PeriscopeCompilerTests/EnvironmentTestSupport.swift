@@ -40,7 +40,7 @@ func expectError(
     _ diagnostics: [Diagnostic], in fixture: EnvironmentFixture, _ file: String, _ line: Int, _ column: Int, _ fragment: String,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-    let location = DiagnosticLocation.file(FileLocation(path: fixture.path(file), line: line, column: column))
+    let location = Location.file(FileLocation(path: fixture.path(file), line: line, column: column))
     let matches = diagnostics.filter { $0.severity == .error && $0.location == location && $0.message.contains(fragment) }
     #expect(
         matches.count == 1,

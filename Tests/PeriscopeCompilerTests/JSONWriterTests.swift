@@ -1,6 +1,7 @@
 import PeriscopeCompiler
 import PeriscopeDSL
 import Testing
+import PeriscopeModel
 
 @Suite struct JSONWriterTests {
     @Test func sortsKeysAtEveryLevelAndIndentsTwoSpaces() {

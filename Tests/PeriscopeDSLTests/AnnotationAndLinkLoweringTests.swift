@@ -1,6 +1,7 @@
 import PeriscopeCompiler
 import PeriscopeDSL
 import Testing
+import PeriscopeModel
 
 @Suite("Annotations and dashboard links lower to Grafana JSON")
 struct AnnotationAndLinkLoweringTests {

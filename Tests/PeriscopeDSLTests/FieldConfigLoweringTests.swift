@@ -1,6 +1,7 @@
 import PeriscopeCompiler
 import PeriscopeDSL
 import Testing
+import PeriscopeModel
 
 @Suite("Field config: overrides, thresholds and value mappings")
 struct FieldConfigLoweringTests {

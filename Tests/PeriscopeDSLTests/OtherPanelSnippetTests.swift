@@ -1,6 +1,7 @@
 import PeriscopeCompiler
 import PeriscopeDSL
 import Testing
+import PeriscopeModel
 
 @Suite("Table, heatmap, text, logs and alert list panels lower to Grafana panel JSON")
 struct OtherPanelSnippetTests {

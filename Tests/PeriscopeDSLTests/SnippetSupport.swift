@@ -1,5 +1,6 @@
 import PeriscopeCompiler
 import PeriscopeDSL
+import PeriscopeModel
 
 /// The environment and lowering every snippet test renders with.
 enum Snippet {

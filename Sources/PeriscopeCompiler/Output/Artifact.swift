@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 /// One rendered file of an environment's output.
 public struct Artifact: Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Dispatch
 import PeriscopeDSL
 import Synchronization
+import PeriscopeModel
 
 /// Options of a render that do not come from the environment files.
 public struct RenderOptions: Sendable {

@@ -89,15 +89,15 @@ public struct DashboardValidation: Sendable {
             diagnostics.emit(.error("dashboard '\(resolved.uid)' has an empty title; expected a non-empty title", at: dashboard.location))
         }
         if let problem = Self.folderProblem(resolved.folder) {
-            let location: DiagnosticLocation = dashboard.folder != nil
+            let location: Location = dashboard.folder != nil
                 ? .source(dashboard.modifierLocations["folder"] ?? dashboard.location)
-                : environment.location(of: "grafana.folder").map(DiagnosticLocation.file) ?? .source(dashboard.location)
+                : environment.location(of: "grafana.folder").map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location))
         }
         if let refresh = resolved.refresh, !refresh.isEmpty, let problem = DurationSyntax.problem(in: refresh) {
-            let location: DiagnosticLocation = dashboard.refresh != nil
+            let location: Location = dashboard.refresh != nil
                 ? .source(dashboard.modifierLocations["refresh"] ?? dashboard.location)
-                : environment.location(of: "grafana.refresh").map(DiagnosticLocation.file) ?? .source(dashboard.location)
+                : environment.location(of: "grafana.refresh").map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location))
         }
         if let time = dashboard.time {

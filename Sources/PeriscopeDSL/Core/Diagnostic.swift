@@ -23,14 +23,20 @@ public struct FileLocation: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Where a diagnostic points: Swift source, a YAML/JSON input file, or a rendered artifact.
-public enum DiagnosticLocation: Sendable, Hashable {
-    /// A line of the user's Swift definitions.
-    case source(SourceLocation)
-    /// A line and column of an input file (environment YAML, lint config, imported JSON).
-    case file(FileLocation)
-    /// A rendered artifact and a JSON pointer (or YAML path) inside it.
-    case artifact(path: String, pointer: String)
+/// A stable identifier of a kind of problem, e.g. `rule-expr-invalid` or `json-syntax`.
+///
+/// Ids never change once published: lint configuration, suppressions and baselines refer to
+/// them. They are lowercase words joined by `-`.
+public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// The id text.
+    public var rawValue: String
+    /// Creates an id.
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// Creates an id from a literal.
+    public init(stringLiteral value: String) { self.rawValue = value }
+    /// The id text.
+    public var description: String { rawValue }
+    public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
 /// One problem found while loading, compiling, validating or writing.
@@ -48,45 +54,50 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong and what was expected, in one sentence.
     public var message: String
     /// Where it is, if known.
-    public var location: DiagnosticLocation?
+    public var location: Location?
+    /// The stable id of this kind of problem (the lint rule id where there is one).
+    public var id: DiagnosticID?
     /// Further lines printed under the message (related locations, hints).
     public var notes: [String]
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: DiagnosticLocation? = nil, notes: [String] = []) {
+    public init(_ severity: Severity, _ message: String, at location: Location? = nil, id: DiagnosticID? = nil, notes: [String] = []) {
         self.severity = severity
+        self.id = id
         self.message = message
         self.location = location
         self.notes = notes
     }
 
     /// An error at a Swift source location.
-    public static func error(_ message: String, at location: SourceLocation, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: .source(location), notes: notes)
+    public static func error(_ message: String, at location: SourceLocation, id: DiagnosticID? = nil, notes: [String] = []) -> Diagnostic {
+        Diagnostic(.error, message, at: .source(location), id: id, notes: notes)
     }
 
     /// An error at a file location.
-    public static func error(_ message: String, at location: FileLocation, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: .file(location), notes: notes)
+    public static func error(_ message: String, at location: FileLocation, id: DiagnosticID? = nil, notes: [String] = []) -> Diagnostic {
+        Diagnostic(.error, message, at: .file(location), id: id, notes: notes)
+    }
+
+    /// An error at a value of a JSON file.
+    public static func error(_ message: String, at location: JSONLocation, id: DiagnosticID? = nil, notes: [String] = []) -> Diagnostic {
+        Diagnostic(.error, message, at: .json(location), id: id, notes: notes)
     }
 
     /// The location rendered as a `path:line:col` prefix, with Swift paths made relative to `directory`.
     public func locationPrefix(relativeTo directory: String?) -> String? {
-        switch location {
-        case nil: return nil
-        case .source(let s)?:
-            let path = directory.map { s.displayPath(relativeTo: $0) } ?? s.filePath
-            return "\(path):\(s.line):\(s.column)"
-        case .file(let f)?: return f.description
-        case .artifact(let path, let pointer)?: return pointer.isEmpty ? path : "\(path)#\(pointer)"
-        }
+        location?.formatted(relativeTo: directory)
     }
 
-    /// Renders `path:line:col: severity: message` followed by indented notes.
+    /// Renders `path:line:col: severity: [id] message` followed by indented notes (for a JSON
+    /// location, first the pointer as `at #/panels/0/title`).
     public func formatted(relativeTo directory: String? = nil) -> String {
         var text = ""
         if let prefix = locationPrefix(relativeTo: directory) { text += prefix + ": " }
-        text += "\(severity.rawValue): \(message)"
+        text += "\(severity.rawValue): "
+        if let id { text += "[\(id)] " }
+        text += message
+        if case .json(let json)? = location, json.line > 0, !json.pointer.tokens.isEmpty { text += "\n    at #\(json.pointer)" }
         for note in notes { text += "\n    " + note }
         return text
     }

@@ -7,6 +7,10 @@ public enum JSONValue: Sendable, Hashable {
     case bool(Bool)
     case int(Int)
     case double(Double)
+    /// A number kept exactly as written in a file, because neither `Int` nor `Double` holds it
+    /// exactly (`12345678901234567890`, `1e400`, `0.1000000000000000000001`). The text is valid
+    /// JSON number syntax; writers write it unchanged.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([JSONMember])

@@ -48,6 +48,7 @@ public struct JSONWriter: Sendable {
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let number): JSONWriter.appendInteger(number, into: &out)
         case .double(let number): JSONWriter.appendDouble(number, into: &out)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): JSONWriter.appendString(text, into: &out)
         case .array(let elements):
             guard !elements.isEmpty else {
