@@ -1,7 +1,8 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 extension GrafanaLowering {
-    /// The classic dashboard JSON of a resolved dashboard.
+    /// The classic dashboard JSON of a resolved dashboard, and its artifact model.
     ///
     /// Written fields: `annotations`, `description`, `editable`, `graphTooltip`, `links`,
     /// `panels`, `refresh`, `schemaVersion`, `tags`, `templating`, `time`, `timezone`, `title`
@@ -16,7 +17,8 @@ extension GrafanaLowering {
         if let editable = dashboard.editable { members.append(JSONMember("editable", .bool(editable))) }
         if let tooltip = dashboard.graphTooltip { members.append(JSONMember("graphTooltip", .int(tooltip.rawValue))) }
         if !dashboard.links.isEmpty { members.append(JSONMember("links", .array(dashboard.links.map(dashboardLink)))) }
-        members.append(JSONMember("panels", .array(panels(GridLayout().place(dashboard.items), dashboardDatasource: dashboard.defaultDatasource))))
+        let placed = GridLayout().place(dashboard.items)
+        members.append(JSONMember("panels", .array(panels(placed, dashboardDatasource: dashboard.defaultDatasource))))
         if let refresh = resolved.refresh { members.append(JSONMember("refresh", .string(refresh))) }
         members.append(JSONMember("schemaVersion", .int(dashboard.schemaVersion)))
         if !dashboard.tags.isEmpty { members.append(JSONMember("tags", .array(dashboard.tags.map(JSONValue.string)))) }
@@ -29,7 +31,35 @@ extension GrafanaLowering {
         members.append(JSONMember("uid", .string(resolved.uid)))
         var json = JSONValue.object(members)
         if !dashboard.extra.isEmptyObject { json = json.merging(dashboard.extra) }
-        return LoweredDashboard(uid: resolved.uid, title: dashboard.title, folder: resolved.folder, json: json, location: dashboard.location)
+        let path = "grafana/dashboards/\(resolved.folder)/\(resolved.uid).json"
+        let result = DashboardReader().model(of: json, path: path, sources: Self.sourceMap(dashboard, placed: placed))
+        // Lowered values have the right types unless an escape hatch (`.setting`, `.option`) put a
+        // value of the wrong type where Grafana expects another; that is the user's error.
+        diagnostics.emit(contentsOf: result.diagnostics)
+        return LoweredDashboard(uid: resolved.uid, title: dashboard.title, folder: resolved.folder, model: result.dashboard, location: dashboard.location)
+    }
+
+    /// The Swift locations of the lowered nodes, in the model's order: panels flattened with
+    /// their rows' children after each row, as `panels(_:dashboardDatasource:)` writes them.
+    static func sourceMap(_ dashboard: Dashboard, placed: [PlacedItem]) -> DashboardSourceMap {
+        var map = DashboardSourceMap(dashboard: dashboard.location)
+        func add(_ panel: Panel) {
+            map.panels.append(panel.location)
+            map.targets.append(panel.queries.map(\.location))
+        }
+        for item in placed {
+            switch item.kind {
+            case .panel(let panel): add(panel)
+            case .row(let row, let children):
+                map.rows.append(row.location)
+                for child in children {
+                    if case .panel(let panel) = child.kind { add(panel) }
+                }
+            }
+        }
+        map.variables = dashboard.variables.map(\.location)
+        map.annotations = dashboard.annotations.map(\.location)
+        return map
     }
 
     /// The `panels` array of placed items.

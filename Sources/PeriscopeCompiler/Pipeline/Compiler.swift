@@ -20,8 +20,10 @@ public struct RenderOptions: Sendable {
 /// 1. evaluate: `Environment` → `Catalog` (the user's pure function);
 /// 2. resolve: `Catalog` → `[ResolvedDashboard]` (overlays, uid prefix, folder, refresh);
 /// 3. validate: checks across dashboards per environment, each dashboard's own checks in `lower`;
-/// 4. lower: `ResolvedDashboard` → `LoweredDashboard` (layout, datasources, JSON model), per dashboard;
-/// 5. render: `artifact(for:)` per dashboard, then `assemble` → `EnvironmentOutput` (provisioning, manifest).
+/// 4. lower: `ResolvedDashboard` → `LoweredDashboard` (layout, datasources, the dashboard's
+///    artifact model with Swift locations), per dashboard; `models` returns them per environment;
+/// 5. render: `artifact(for:)` per dashboard, then `assemble` → `EnvironmentOutput` (provisioning,
+///    manifest); `render` does it for every environment model.
 ///
 /// Every stage reports to a collector and goes on, so a run reports all its problems at once;
 /// an environment with errors yields no output.
@@ -80,12 +82,19 @@ public struct Compiler: Sendable {
         compile([environment], diagnostics: diagnostics).first
     }
 
-    /// Compiles several environments; nil-free: environments with errors are left out.
+    /// Compiles several environments to their files: `models` then `render`.
     ///
-    /// Evaluation runs per environment; lowering, writing JSON and hashing run per dashboard,
-    /// spread over every core. Diagnostics are reported in environment order, then in
-    /// dashboard order, whatever the scheduling.
+    /// Environments with errors are left out.
     public func compile(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentOutput] {
+        render(models(environments, diagnostics: diagnostics))
+    }
+
+    /// Stages 1–4 for several environments: the artifact model of each environment without errors.
+    ///
+    /// Evaluation runs per environment; lowering runs per dashboard, spread over every core.
+    /// Diagnostics are reported in environment order, then in dashboard order, whatever the
+    /// scheduling.
+    public func models(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentModel] {
         struct Prepared: Sendable {
             var environment: Environment
             var dashboards: [ResolvedDashboard]
@@ -104,33 +113,45 @@ public struct Compiler: Sendable {
             let rules = RuleCompiler(environment: evaluated, diagnostics: local).artifacts(for: catalog)
             return Prepared(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
         }
-        // Stages 4–5a, one dashboard per job.
+        // Stage 4, one dashboard per job.
         var jobs: [(environment: Int, dashboard: Int)] = []
         for (index, entry) in prepared.enumerated() { jobs += entry.dashboards.indices.map { (index, $0) } }
-        let lowered = Self.parallelMap(jobs) { job -> (Artifact, String, [Diagnostic]) in
+        let lowered = Self.parallelMap(jobs) { job -> (LoweredDashboard, [Diagnostic]) in
             let entry = prepared[job.environment]
             let local = DiagnosticCollector()
             let dashboard = lower(entry.dashboards[job.dashboard], environment: entry.environment, diagnostics: local)
-            return (artifact(for: dashboard), dashboard.folder, local.diagnostics)
+            return (dashboard, local.diagnostics)
         }
-        // Stage 5b, in environment order.
-        var outputs: [EnvironmentOutput] = []
+        var models: [EnvironmentModel] = []
         var cursor = 0
         for entry in prepared {
             var problems = entry.diagnostics
-            var files: [Artifact] = []
-            var folders: [String] = []
+            var dashboards: [LoweredDashboard] = []
             for _ in entry.dashboards {
-                let (file, folder, lowerProblems) = lowered[cursor]
+                let (dashboard, lowerProblems) = lowered[cursor]
                 cursor += 1
-                files.append(file)
-                folders.append(folder)
+                dashboards.append(dashboard)
                 problems += lowerProblems
             }
             diagnostics.emit(contentsOf: problems)
             if !problems.contains(where: { $0.severity == .error }) {
-                outputs.append(assemble(files + entry.rules, folders: folders, environment: entry.environment))
+                models.append(EnvironmentModel(environment: entry.environment, dashboards: dashboards, rules: entry.rules))
             }
+        }
+        return models
+    }
+
+    /// Stage 5 for several environments: every file, dashboards written and hashed in parallel.
+    public func render(_ models: [EnvironmentModel]) -> [EnvironmentOutput] {
+        var jobs: [(environment: Int, dashboard: Int)] = []
+        for (index, model) in models.enumerated() { jobs += model.dashboards.indices.map { (index, $0) } }
+        let files = Self.parallelMap(jobs) { job in artifact(for: models[job.environment].dashboards[job.dashboard]) }
+        var outputs: [EnvironmentOutput] = []
+        var cursor = 0
+        for model in models {
+            let dashboardFiles = Array(files[cursor..<(cursor + model.dashboards.count)])
+            cursor += model.dashboards.count
+            outputs.append(assemble(dashboardFiles + model.rules, folders: model.dashboards.map(\.folder), environment: model.environment))
         }
         return outputs
     }
@@ -150,5 +171,22 @@ public struct Compiler: Sendable {
 extension Array {
     func partitioningIndex(where belongsInSecondPartition: (Element) -> Bool) -> Int {
         firstIndex(where: belongsInSecondPartition) ?? endIndex
+    }
+}
+
+/// The artifact model of one environment: what `Compiler.models` produces and `Compiler.render` writes.
+public struct EnvironmentModel: Sendable {
+    /// The environment, as evaluated.
+    public var environment: Environment
+    /// Each dashboard: its model (with Swift locations), uid and folder.
+    public var dashboards: [LoweredDashboard]
+    /// The rule files, test files and optional rule outputs.
+    public var rules: [Artifact]
+
+    /// Creates an environment model.
+    public init(environment: Environment, dashboards: [LoweredDashboard], rules: [Artifact]) {
+        self.environment = environment
+        self.dashboards = dashboards
+        self.rules = rules
     }
 }

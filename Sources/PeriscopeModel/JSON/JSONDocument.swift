@@ -112,8 +112,8 @@ public struct JSONDocument: Sendable {
     }
 
     fileprivate func end(ofIndex index: Int, value: JSONValue) -> Int {
-        if index < ends.count { return Int(ends[index]) }
-        return index + value.preorderCount
+        // Without positions the numbers are never used: skip counting the subtree.
+        index < ends.count ? Int(ends[index]) : index
     }
 }
 
