@@ -23,7 +23,8 @@ public struct JSONDocument: Sendable {
     let offsets: [UInt32]
     /// For each value in pre-order, the pre-order number just past its subtree.
     let ends: [UInt32]
-    /// Byte offset of the first character of each line; `lineStarts[0] == 0`.
+    /// Byte offset of the first character of each line: `0`, or `3` after a UTF-8 byte-order mark
+    /// (so that first-line columns match editors, which hide the mark).
     let lineStarts: [UInt32]
 
     /// Creates a document from a reader's output.
@@ -84,9 +85,16 @@ public struct JSONDocument: Sendable {
         return location
     }
 
-    /// The 1-based line and column of a byte offset.
+    /// The 1-based line and column of a byte offset (the column counts Unicode scalars);
+    /// `(0, 0)` for a document built in memory.
     public func lineAndColumn(ofByteOffset offset: Int) -> (line: Int, column: Int) {
         guard !bytes.isEmpty else { return (0, 0) }
+        return bytes.withUnsafeBufferPointer { JSONDocument.lineAndColumn(ofByteOffset: offset, in: $0, lineStarts: lineStarts) }
+    }
+
+    /// The line and column of `offset` in `bytes` given its line-start table (shared with the reader,
+    /// which locates errors before any document exists).
+    static func lineAndColumn(ofByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStarts: [UInt32]) -> (line: Int, column: Int) {
         // The last line start at or before `offset`.
         var low = 0
         var high = lineStarts.count - 1
