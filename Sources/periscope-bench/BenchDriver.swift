@@ -145,6 +145,14 @@ enum BenchDriver {
         print("  one dashboard vs foundation-sdk (recorded): \(format(0.110 / oneRun.wall, 1))x")
         if fullRun.wall >= 0.3 { print("  MISSED: full W1 render is not under 0.3 s") }
         if oneRun.wall >= 0.02 { print("  MISSED: one dashboard is not under 20 ms") }
+        // Reading the rendered output back into the artifact model.
+        let read = timed("W1 read", [executablePath, "read-dashboards", fullOut], runs: runs)
+        if read.ok {
+            print("  read 600 dashboards into the model: \(format(read.wall)) s wall, peak RSS \(format(read.peakMB, 1)) MB   (target < 0.250 s)")
+            if read.wall >= 0.25 { print("  MISSED: reading the W1 output is not under 0.25 s") }
+        } else {
+            failures += 1
+        }
         let checker = shared + "/bench/check_w1.py"
         if FileManager.default.fileExists(atPath: checker) {
             do {

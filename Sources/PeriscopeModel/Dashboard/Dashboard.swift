@@ -44,8 +44,8 @@ extension Grafana {
         /// `__inputs` of Grafana's export format: the datasources and constants an import asks for.
         public let inputs: [Input]
 
-        /// Equal when the dashboard objects are equal (locations do not take part).
-        public static func == (lhs: Dashboard, rhs: Dashboard) -> Bool { lhs.json == rhs.json }
+        /// Equal when the dashboard objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: Dashboard, rhs: Dashboard) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 
     /// An `__inputs` entry of an exported dashboard (`"Export for sharing externally"`).

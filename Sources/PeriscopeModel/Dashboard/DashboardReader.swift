@@ -164,6 +164,13 @@ private struct Builder {
         return nil
     }
 
+    /// An integer level that old dashboards write as a boolean (a variable's `refresh: true`,
+    /// which Grafana migrates to 1, and `false` to 0).
+    mutating func level(_ parent: JSONNode, _ key: String) -> Int? {
+        if case .bool(let flag)? = parent.value.member(key) { return flag ? 1 : 0 }
+        return int(parent, key)
+    }
+
     mutating func double(_ parent: JSONNode, _ key: String) -> Double? {
         guard let value = parent.value.member(key), !value.isNull else { return nil }
         if let number = value.doubleValue { return number }
@@ -303,16 +310,13 @@ private struct Builder {
         }
     }
 
+    /// `gridPos`; nil when missing or incomplete (legacy `rows[]` panels often carry `{}` and a
+    /// `span`; Grafana's migration computes the position), an error when a member is not a number.
     mutating func gridPos(_ parent: JSONNode) -> Grafana.GridPos? {
         guard let node = object(parent, "gridPos") else { return nil }
-        let x = int(node, "x") ?? 0, y = int(node, "y") ?? 0
-        guard let w = int(node, "w"), let h = int(node, "h") else {
-            diagnostics.append(Diagnostic(
-                .error, "'gridPos' must have numbers 'w' and 'h' (width in columns, height in grid rows)",
-                at: locate(node), id: DashboardReader.fieldTypeID))
-            return nil
-        }
-        return Grafana.GridPos(x: x, y: y, w: w, h: h, location: locate(node))
+        let x = int(node, "x"), y = int(node, "y"), w = int(node, "w"), h = int(node, "h")
+        guard let w, let h else { return nil }
+        return Grafana.GridPos(x: x ?? 0, y: y ?? 0, w: w, h: h, location: locate(node))
     }
 
     mutating func panel(_ node: JSONNode, rowPath: [String]) -> Grafana.Panel {
@@ -365,7 +369,7 @@ private struct Builder {
                 thresholds = Grafana.Thresholds(mode: string(thresholdsNode, "mode"), steps: steps, location: locate(thresholdsNode))
             }
             mappings = array(defaults, "mappings").filter { isObject($0, "a value mapping") }.map { mapping in
-                Grafana.ValueMapping(json: mapping.value, type: string(mapping, "type"), location: locate(mapping))
+                Grafana.ValueMapping(json: mapping.value, type: mappingType(mapping), location: locate(mapping))
             }
         }
         let overrides = array(node, "overrides").filter { isObject($0, "an override") }.map { override -> Grafana.Override in
@@ -385,6 +389,15 @@ private struct Builder {
             thresholds: thresholds, mappings: mappings, custom: defaults?["custom"]?.value, overrides: overrides)
     }
 
+    /// A mapping's `type`; legacy mappings (before Grafana 8) number it: 1 value, 2 range.
+    mutating func mappingType(_ node: JSONNode) -> String? {
+        switch node.value.member("type") {
+        case .int(1)?: return "value"
+        case .int(2)?: return "range"
+        default: return string(node, "type")
+        }
+    }
+
     mutating func variable(_ node: JSONNode) -> Grafana.Variable {
         var query: String?
         if let queryNode = node["query"] {
@@ -399,7 +412,7 @@ private struct Builder {
             name: string(node, "name") ?? "", type: string(node, "type"), label: string(node, "label"),
             query: query, definition: string(node, "definition"), datasource: datasource(node),
             multi: bool(node, "multi"), includeAll: bool(node, "includeAll"), regex: string(node, "regex"),
-            refresh: int(node, "refresh"), hide: int(node, "hide"), current: node["current"]?.value)
+            refresh: level(node, "refresh"), hide: level(node, "hide"), current: node.value.member("current"))
     }
 
     mutating func annotation(_ node: JSONNode) -> Grafana.Annotation {

@@ -28,8 +28,8 @@ extension Grafana {
         /// `overrides`.
         public let overrides: [Override]
 
-        /// Equal when the fieldConfig objects are equal (locations do not take part).
-        public static func == (lhs: FieldConfig, rhs: FieldConfig) -> Bool { lhs.json == rhs.json }
+        /// Equal when the fieldConfig objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: FieldConfig, rhs: FieldConfig) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 
     /// `thresholds`: a mode and steps from the base color upwards.
@@ -62,13 +62,14 @@ extension Grafana {
     public struct ValueMapping: Sendable, Equatable {
         /// The mapping object as written.
         public let json: JSONValue
-        /// `type`.
+        /// `type`: `value`, `range`, `regex` or `special`; the numbered types of mappings written
+        /// before Grafana 8 read as their names (1 `value`, 2 `range`), as Grafana migrates them.
         public let type: String?
         /// Where it is.
         public let location: Location
 
-        /// Equal when the mapping objects are equal (locations do not take part).
-        public static func == (lhs: ValueMapping, rhs: ValueMapping) -> Bool { lhs.json == rhs.json }
+        /// Equal when the mapping objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: ValueMapping, rhs: ValueMapping) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 
     /// A field override: a matcher and the properties it sets.
@@ -84,7 +85,7 @@ extension Grafana {
         /// Where it is.
         public let location: Location
 
-        /// Equal when the override objects are equal (locations do not take part).
-        public static func == (lhs: Override, rhs: Override) -> Bool { lhs.json == rhs.json }
+        /// Equal when the override objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: Override, rhs: Override) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 }

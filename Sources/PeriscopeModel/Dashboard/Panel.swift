@@ -42,7 +42,7 @@ extension Grafana {
         public var identity: [String] { rowPath + [title] }
 
         /// Equal when the panel objects and row paths are equal (locations do not take part).
-        public static func == (lhs: Panel, rhs: Panel) -> Bool { lhs.json == rhs.json && lhs.rowPath == rhs.rowPath }
+        public static func == (lhs: Panel, rhs: Panel) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) && lhs.rowPath == rhs.rowPath }
     }
 
     /// A row: a `type: "row"` panel (schemaVersion 16 and later) or a legacy `rows[]` entry.
@@ -66,8 +66,8 @@ extension Grafana {
         /// Whether it comes from a legacy `rows[]` layout.
         public let isLegacy: Bool
 
-        /// Equal when the row objects are equal (locations do not take part).
-        public static func == (lhs: Row, rhs: Row) -> Bool { lhs.json == rhs.json && lhs.isLegacy == rhs.isLegacy }
+        /// Equal when the row objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: Row, rhs: Row) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) && lhs.isLegacy == rhs.isLegacy }
     }
 
     /// `gridPos`: a panel's place on Grafana's 24-column grid, in grid units (a row unit is 30 px).
@@ -133,8 +133,8 @@ extension Grafana {
         /// `format`: `time_series`, `table` or `heatmap`.
         public let format: String?
 
-        /// Equal when the target objects are equal (locations do not take part).
-        public static func == (lhs: Target, rhs: Target) -> Bool { lhs.json == rhs.json }
+        /// Equal when the target objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: Target, rhs: Target) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 
     /// A dashboard link (`links[]`) or a panel link.
@@ -152,7 +152,7 @@ extension Grafana {
         /// `tags` (links of type `dashboards`).
         public let tags: [String]
 
-        /// Equal when the link objects are equal (locations do not take part).
-        public static func == (lhs: Link, rhs: Link) -> Bool { lhs.json == rhs.json }
+        /// Equal when the link objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: Link, rhs: Link) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 }

@@ -28,15 +28,16 @@ extension Grafana {
         public let includeAll: Bool?
         /// `regex`.
         public let regex: String?
-        /// `refresh`: 0 never, 1 on dashboard load, 2 on time range change.
+        /// `refresh`: 0 never, 1 on dashboard load, 2 on time range change (legacy `true` reads as 1,
+        /// `false` as 0).
         public let refresh: Int?
         /// `hide`: 0 shown, 1 label hidden, 2 variable hidden.
         public let hide: Int?
         /// `current`: the selected value, untyped (`{"text": …, "value": …}`).
         public let current: JSONValue?
 
-        /// Equal when the variable objects are equal (locations do not take part).
-        public static func == (lhs: Variable, rhs: Variable) -> Bool { lhs.json == rhs.json }
+        /// Equal when the variable objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: Variable, rhs: Variable) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 
     /// An annotation query (`annotations.list[]`).
@@ -66,7 +67,7 @@ extension Grafana {
         /// `textFormat`.
         public let textFormat: String?
 
-        /// Equal when the annotation objects are equal (locations do not take part).
-        public static func == (lhs: Annotation, rhs: Annotation) -> Bool { lhs.json == rhs.json }
+        /// Equal when the annotation objects hold the same JSON data (key order and locations do not take part).
+        public static func == (lhs: Annotation, rhs: Annotation) -> Bool { lhs.json.isSemanticallyEqual(to: rhs.json) }
     }
 }
