@@ -185,6 +185,16 @@ struct JSONReaderValueTests {
         #expect(result.document?.rootNode["k7"]?.value == .int(0))
     }
 
+    @Test func keysAreComparedByTheirBytesNotByCanonicalEquivalence() {
+        // "é" precomposed (U+00E9) and decomposed (e + U+0301): equal Swift strings, different JSON keys.
+        let small = JSONTesting.read("{\"\u{E9}\": 1, \"e\u{301}\": 2}")
+        #expect(small.warnings.isEmpty)
+        var large = "{"
+        for index in 0..<40 { large += "\"k\(index)\": 0, " }
+        large += "\"\u{E9}\": 1, \"e\u{301}\": 2}"
+        #expect(JSONTesting.read(large).warnings.isEmpty)
+    }
+
     @Test func keysWithEscapesAreComparedDecoded() {
         let result = JSONTesting.read(#"{"a\u0062": 1, "ab": 2}"#)
         #expect(result.warnings.map(\.message) == ["duplicate key 'ab' (first at 1:2); the last one wins"])
