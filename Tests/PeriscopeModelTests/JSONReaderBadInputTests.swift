@@ -146,6 +146,24 @@ struct JSONReaderBadInputTests {
         #expect(elapsed < .seconds(20), "took \(elapsed)")
     }
 
+    @Test func manyWarningsOnOneLongLineAreCountedNotAllListed() throws {
+        // 100,000 duplicate keys and lone surrogates on one 2 MB line: listing each would count
+        // columns along the line every time.
+        var text = "{\"k\": 0"
+        for _ in 0..<100_000 { text += ", \"k\": \"\\ud800\"" }
+        text += "}"
+        let clock = ContinuousClock()
+        var result: JSONReadResult?
+        let elapsed = clock.measure { result = JSONTesting.read(text) }
+        let warnings = try #require(result?.warnings)
+        #expect(result?.document != nil)
+        #expect(warnings.count == 202)
+        #expect(warnings.filter { $0.id == .jsonDuplicateKey }.count == 101)
+        #expect(warnings.contains { $0.message == "99900 more duplicate keys not listed" && $0.location?.description == "test.json:1:1" })
+        #expect(warnings.contains { $0.message == "99900 more lone surrogate escapes not listed" })
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
+    }
+
     @Test func unreadableFilesAreLocatedErrors() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-json-\(UInt32.random(in: 0...UInt32.max))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

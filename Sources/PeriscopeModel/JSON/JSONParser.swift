@@ -61,6 +61,13 @@ struct JSONParser: ~Copyable {
     var lastRawString: Range<Int>?
     /// Warnings so far.
     var diagnostics: [Diagnostic] = []
+    /// Warnings found of each kind, listed or not.
+    var duplicateKeyCount = 0
+    var loneSurrogateCount = 0
+
+    /// At most this many warnings of one kind are listed: each costs a column count along its
+    /// line, and a minified file can hold millions on one line. The rest are counted.
+    static let listedWarningsPerKind = 100
 
     /// An array or object that has been opened and not yet closed.
     struct Frame {
@@ -112,11 +119,24 @@ struct JSONParser: ~Copyable {
     mutating func parseDocument() -> Result<ParsedJSON, JSONParseFailure> {
         do {
             let root = try parseRoot()
+            appendUnlistedWarningCounts()
             return .success(ParsedJSON(root: root, offsets: offsets, ends: ends, lineStarts: lineStarts, diagnostics: diagnostics))
         } catch {
+            appendUnlistedWarningCounts()
             let location = location(ofByteOffset: error.offset, pointer: currentPointer())
             diagnostics.append(Diagnostic(.error, error.message, at: .json(location), id: .jsonSyntax))
             return .failure(JSONParseFailure(diagnostics: diagnostics))
+        }
+    }
+
+    private mutating func appendUnlistedWarningCounts() {
+        let limit = JSONParser.listedWarningsPerKind
+        let file = Location.json(JSONLocation(path: path, pointer: .root, line: 1, column: 1))
+        if duplicateKeyCount > limit {
+            diagnostics.append(Diagnostic(.warning, "\(duplicateKeyCount - limit) more duplicate keys not listed", at: file, id: .jsonDuplicateKey))
+        }
+        if loneSurrogateCount > limit {
+            diagnostics.append(Diagnostic(.warning, "\(loneSurrogateCount - limit) more lone surrogate escapes not listed", at: file, id: .jsonLoneSurrogate))
         }
     }
 
@@ -305,6 +325,8 @@ struct JSONParser: ~Copyable {
             }
         }
         guard let first else { return }
+        duplicateKeyCount += 1
+        guard duplicateKeyCount <= JSONParser.listedWarningsPerKind else { return }
         let earlier = lineAndColumn(ofByteOffset: Int(keys[first].offset))
         let message = "duplicate key '\(frames[top].key)' (first at \(earlier.line):\(earlier.column)); the last one wins"
         let location = location(ofByteOffset: Int(frames[top].keyRecord.offset), pointer: currentPointer())

@@ -28,7 +28,8 @@ import PeriscopeDSL
 ///   the stack.
 ///
 /// Problems are `Diagnostic`s: one `json-syntax` error at `path:line:col` (1-based, columns
-/// counting Unicode scalars) naming what was expected, and any warnings found before it.
+/// counting Unicode scalars) naming what was expected, and any warnings found before it. The
+/// first 100 warnings of each kind are listed; one more warning counts the rest.
 ///
 /// ```swift
 /// let result = JSONReader().read(contentsOfFile: "dashboards/api.json")
