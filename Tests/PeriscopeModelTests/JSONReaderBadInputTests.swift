@@ -98,6 +98,8 @@ struct JSONReaderBadInputTests {
         #expect(document.root.preorderCount == 512)
         #expect(JSONTesting.errorLine(JSONTesting.read("[[[1]]]", maximumDepth: 2)) == "test.json:1:3: nesting deeper than 2 levels")
         #expect(JSONTesting.read("[[1]]", maximumDepth: 2).document != nil)
+        #expect(JSONReader(maximumDepth: 1_000_000).maximumDepth == JSONReader.depthCeiling)
+        #expect(JSONReader(maximumDepth: 0).maximumDepth == 1)
     }
 
     @Test func warningsFoundBeforeAnErrorAreKept() {

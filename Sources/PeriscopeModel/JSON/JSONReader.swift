@@ -40,13 +40,17 @@ public struct JSONReader: Sendable {
     /// The deepest nesting of arrays and objects accepted; the root container is level 1.
     public var maximumDepth: Int
 
+    /// The largest `maximumDepth` a reader uses: the reader itself never recurses, but freeing,
+    /// comparing and writing a `JSONValue` do, so a value nested deeper could exhaust a thread's stack.
+    public static let depthCeiling = 4_096
+
     /// The default nesting limit: far beyond any dashboard (they nest about 10 levels), far
     /// below what would be slow to walk recursively.
     public static let defaultMaximumDepth = 512
 
-    /// Creates a reader.
+    /// Creates a reader; `maximumDepth` is clamped to `1...depthCeiling`.
     public init(maximumDepth: Int = JSONReader.defaultMaximumDepth) {
-        self.maximumDepth = max(1, maximumDepth)
+        self.maximumDepth = min(max(1, maximumDepth), JSONReader.depthCeiling)
     }
 
     /// Reads JSON `bytes`; `path` is only used in locations and diagnostics.
@@ -58,7 +62,7 @@ public struct JSONReader: Sendable {
             return JSONReadResult(document: nil, diagnostics: [Diagnostic(.error, message, at: .file(FileLocation(path: path)), id: .jsonTooLarge)])
         }
         let outcome = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(buffer, path: path, maximumDepth: maximumDepth)
+            var parser = JSONParser(buffer, path: path, maximumDepth: min(max(1, maximumDepth), JSONReader.depthCeiling))
             return parser.parseDocument()
         }
         switch outcome {
