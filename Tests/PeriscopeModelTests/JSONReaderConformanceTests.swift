@@ -268,6 +268,7 @@ struct JSONReaderConformanceTests {
         let result = JSONReader().read(testCase.bytes, path: "case.json")
         #expect(result.error == nil, "\(result.diagnostics)")
         let document = try #require(result.document)
+        #expect(JSONTesting.locationProblems(document, text: String(decoding: testCase.bytes, as: UTF8.self)) == [])
         // What was read writes and reads back to the same value.
         let written = JSONWriter().data(document.root)
         let reread = try #require(JSONReader().read(written, path: "written.json").document)
