@@ -91,7 +91,7 @@ struct JSONParser: ~Copyable {
 
     /// What a key of `members` needs for duplicate detection.
     struct KeyRecord {
-        /// FNV-1a of the key's UTF-8 bytes.
+        /// A hash of the key's UTF-8 bytes (`JSONParser.hash`).
         var hash: UInt64
         /// Byte offset of the key's opening quote.
         var offset: UInt32
