@@ -21,8 +21,10 @@ import PeriscopeDSL
 ///   U+FFFD as in Go's `encoding/json` (Grafana's backend), with a `json-lone-surrogate`
 ///   warning. Raw control characters (below U+0020) inside strings are errors.
 /// - **Duplicate keys:** kept in the object in document order, so that reading and writing
-///   loses nothing, and reported as `json-duplicate-key` warnings at the later key. Lookups
-///   (`JSONNode`) take the last one, as Go and JavaScript do (RFC 8259 section 4 leaves it open).
+///   loses nothing, and reported as `json-duplicate-key` warnings at the later key, naming the
+///   first one's line and column. Keys are the same when their UTF-8 bytes are (RFC 8259
+///   section 8.3). Lookups (`JSONNode`) take the last one, as Go and JavaScript do (RFC 8259
+///   section 4 leaves it open).
 /// - **Limits:** arrays and objects nest at most `maximumDepth` levels; documents up to 4 GiB
 ///   (positions are 32-bit byte offsets). The reader never recurses, so no input can overflow
 ///   the stack.
