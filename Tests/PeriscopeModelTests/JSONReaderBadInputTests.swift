@@ -185,6 +185,15 @@ struct JSONReaderBadInputTests {
         let read = JSONReader().read(contentsOfFile: file.path)
         #expect(read.document?.location(at: "/a/1").description == "\(file.path):2:12 (#/a/1)")
 
+        // A sparse 5 GiB file is refused from its size, without being read.
+        let huge = directory.appendingPathComponent("huge.json")
+        try Data("[".utf8).write(to: huge)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: 5 << 30)
+        try handle.close()
+        let refused = JSONReader().read(contentsOfFile: huge.path)
+        #expect(refused.error?.formatted() == "\(huge.path): error: [json-too-large] the file is 5368709120 bytes; JSON documents are limited to 4 GiB")
+
         let empty = directory.appendingPathComponent("empty.json")
         try Data().write(to: empty)
         #expect(JSONTesting.errorLine(JSONReader().read(contentsOfFile: empty.path)) == "\(empty.path):1:1: empty file: expected a JSON value")

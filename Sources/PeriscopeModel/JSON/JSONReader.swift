@@ -59,10 +59,7 @@ public struct JSONReader: Sendable {
     ///
     /// The result has a document exactly when there is no error. Never traps, whatever the input.
     public func read(_ bytes: [UInt8], path: String) -> JSONReadResult {
-        guard UInt64(bytes.count) < UInt64(UInt32.max) else {
-            let message = "the file is \(bytes.count) bytes; JSON documents are limited to 4 GiB"
-            return JSONReadResult(document: nil, diagnostics: [Diagnostic(.error, message, at: .file(FileLocation(path: path)), id: .jsonTooLarge)])
-        }
+        guard bytes.count <= JSONReader.maximumSize else { return JSONReader.tooLarge(path: path, size: "\(bytes.count) bytes") }
         let outcome = bytes.withUnsafeBufferPointer { buffer in
             var parser = JSONParser(buffer, path: path, maximumDepth: min(max(1, maximumDepth), JSONReader.depthCeiling))
             return parser.parseDocument()
@@ -77,6 +74,14 @@ public struct JSONReader: Sendable {
         }
     }
 
+    /// The largest document read, in bytes (4 GiB − 2): positions are 32-bit byte offsets.
+    public static let maximumSize = Int(UInt32.max) - 1
+
+    private static func tooLarge(path: String, size: String) -> JSONReadResult {
+        let message = "the file is \(size); JSON documents are limited to 4 GiB"
+        return JSONReadResult(document: nil, diagnostics: [Diagnostic(.error, message, at: .file(FileLocation(path: path)), id: .jsonTooLarge)])
+    }
+
     /// Reads JSON text; `path` is only used in locations and diagnostics.
     public func read(_ text: String, path: String) -> JSONReadResult {
         read(Array(text.utf8), path: path)
@@ -85,11 +90,14 @@ public struct JSONReader: Sendable {
     /// Reads the JSON file at `path` (relative to the current directory, or absolute).
     ///
     /// A file that cannot be read (missing, a directory, no permission) gives a `file-unreadable`
-    /// error located at the path, with the system's reason.
+    /// error located at the path, with the system's reason; a file over `maximumSize` gives a
+    /// `json-too-large` error without being read.
     public func read(contentsOfFile path: String) -> JSONReadResult {
-        switch FileBytes.read(path) {
+        switch FileBytes.read(path, limit: JSONReader.maximumSize) {
         case .success(let bytes):
             return read(bytes, path: path)
+        case .failure(let failure) where failure.isTooLarge:
+            return JSONReader.tooLarge(path: path, size: failure.reason)
         case .failure(let failure):
             let diagnostic = Diagnostic(.error, "cannot read the file: \(failure.reason)", at: .file(FileLocation(path: path)), id: .fileUnreadable)
             return JSONReadResult(document: nil, diagnostics: [diagnostic])
