@@ -13,16 +13,19 @@ enum FileBytes {
     struct Failure: Error {
         /// The system's reason, e.g. `No such file or directory`.
         var reason: String
+        /// Whether the file is larger than the limit (then it was not read at all).
+        var isTooLarge = false
     }
 
-    /// The bytes of the file at `path`.
-    static func read(_ path: String) -> Result<[UInt8], Failure> {
+    /// The bytes of the file at `path`, if it holds at most `limit` bytes.
+    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(Failure(reason: reason(errno))) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(Failure(reason: reason(errno))) }
         if status.st_mode & S_IFMT == S_IFDIR { return .failure(Failure(reason: "it is a directory")) }
+        if Int(status.st_size) > limit { return .failure(Failure(reason: "\(status.st_size) bytes", isTooLarge: true)) }
 
         // The size is a hint: one byte more lets the usual case see the end in one buffer, and a
         // file that grows meanwhile (or a pipe, which reports 0) is read on in further chunks.
@@ -50,6 +53,7 @@ enum FileBytes {
             }
             if failure != 0 { return .failure(Failure(reason: reason(failure))) }
             if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
+            if bytes.count > limit { return .failure(Failure(reason: "more than \(limit) bytes", isTooLarge: true)) }
             capacity = max(capacity, 1 << 20)
         }
         return .success(bytes)

@@ -80,6 +80,7 @@ extension JSONParser {
             let more = end < bytes.count && isWordByte(bytes[end]) ? "…" : ""
             return "'" + String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self) + more + "'"
         }
+        if byte == UInt8(ascii: "'") { return "a single quote" }
         if byte < 0x20 || byte == 0x7F { return "control character \(scalarName(UInt32(byte)))" }
         if byte < 0x80 { return "'\(Character(Unicode.Scalar(byte)))'" }
         guard let scalar = scalar(at: offset) else { return "invalid UTF-8 byte \(hexByte(byte))" }

@@ -122,6 +122,8 @@ extension JSONParser {
     }
 
     private mutating func replaceLoneSurrogate(at backslash: Int) -> UInt32 {
+        loneSurrogateCount += 1
+        guard loneSurrogateCount <= JSONParser.listedWarningsPerKind else { return 0xFFFD }
         let escape = String(decoding: UnsafeBufferPointer(rebasing: bytes[backslash..<(backslash + 6)]), as: UTF8.self)
         let message = "lone surrogate escape '\(escape)' read as U+FFFD (a surrogate is only valid as half of a pair)"
         diagnostics.append(Diagnostic(.warning, message, at: .json(location(ofByteOffset: backslash, pointer: currentPointer())), id: .jsonLoneSurrogate))

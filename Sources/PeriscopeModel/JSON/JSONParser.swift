@@ -61,6 +61,13 @@ struct JSONParser: ~Copyable {
     var lastRawString: Range<Int>?
     /// Warnings so far.
     var diagnostics: [Diagnostic] = []
+    /// Warnings found of each kind, listed or not.
+    var duplicateKeyCount = 0
+    var loneSurrogateCount = 0
+
+    /// At most this many warnings of one kind are listed: each costs a column count along its
+    /// line, and a minified file can hold millions on one line. The rest are counted.
+    static let listedWarningsPerKind = 100
 
     /// An array or object that has been opened and not yet closed.
     struct Frame {
@@ -78,13 +85,13 @@ struct JSONParser: ~Copyable {
         var key = ""
         /// The hash and byte offset of `key`.
         var keyRecord = KeyRecord(hash: 0, offset: 0)
-        /// The first slot of each key, built once an object is too large for a linear search.
-        var keyIndex: [String: Int]?
+        /// The first slot of each key hash, built once an object is too large for a linear search.
+        var keyIndex: [UInt64: Int]?
     }
 
     /// What a key of `members` needs for duplicate detection.
     struct KeyRecord {
-        /// FNV-1a of the key's UTF-8 bytes.
+        /// A hash of the key's UTF-8 bytes (`JSONParser.hash`).
         var hash: UInt64
         /// Byte offset of the key's opening quote.
         var offset: UInt32
@@ -112,11 +119,24 @@ struct JSONParser: ~Copyable {
     mutating func parseDocument() -> Result<ParsedJSON, JSONParseFailure> {
         do {
             let root = try parseRoot()
+            appendUnlistedWarningCounts()
             return .success(ParsedJSON(root: root, offsets: offsets, ends: ends, lineStarts: lineStarts, diagnostics: diagnostics))
         } catch {
+            appendUnlistedWarningCounts()
             let location = location(ofByteOffset: error.offset, pointer: currentPointer())
             diagnostics.append(Diagnostic(.error, error.message, at: .json(location), id: .jsonSyntax))
             return .failure(JSONParseFailure(diagnostics: diagnostics))
+        }
+    }
+
+    private mutating func appendUnlistedWarningCounts() {
+        let limit = JSONParser.listedWarningsPerKind
+        let file = Location.json(JSONLocation(path: path, pointer: .root, line: 1, column: 1))
+        if duplicateKeyCount > limit {
+            diagnostics.append(Diagnostic(.warning, "\(duplicateKeyCount - limit) more duplicate keys not listed", at: file, id: .jsonDuplicateKey))
+        }
+        if loneSurrogateCount > limit {
+            diagnostics.append(Diagnostic(.warning, "\(loneSurrogateCount - limit) more lone surrogate escapes not listed", at: file, id: .jsonLoneSurrogate))
         }
     }
 
@@ -281,34 +301,50 @@ struct JSONParser: ~Copyable {
     }
 
     /// Reports the key just read if the innermost object already has it.
+    ///
+    /// Keys are equal when their UTF-8 bytes are (RFC 8259 section 8.3), not under Swift's
+    /// canonical equivalence: `"é"` written precomposed and decomposed are two keys, as in Go.
     private mutating func checkDuplicateKey(in top: Int) {
         let start = frames[top].start
-        let record = frames[top].keyRecord
+        let hash = frames[top].keyRecord.hash
         var first: Int?
         if frames[top].keyIndex == nil, members.count - start <= JSONParser.linearKeySearchLimit {
-            var slot = start
-            while slot < members.count {
-                if keys[slot].hash == record.hash, members[slot].key == frames[top].key {
-                    first = slot
-                    break
-                }
-                slot += 1
-            }
+            first = firstSlot(withKeyHash: hash, in: top, from: start)
         } else {
             if frames[top].keyIndex == nil {
-                var index: [String: Int] = [:]
+                var index: [UInt64: Int] = [:]
                 index.reserveCapacity(2 * (members.count - start))
-                for slot in start..<members.count where index[members[slot].key] == nil { index[members[slot].key] = slot }
+                for slot in start..<members.count where index[keys[slot].hash] == nil { index[keys[slot].hash] = slot }
                 frames[top].keyIndex = index
             }
-            first = frames[top].keyIndex![frames[top].key]
-            if first == nil { frames[top].keyIndex![frames[top].key] = members.count }
+            if let candidate = frames[top].keyIndex![hash] {
+                // A different key with the same hash is vanishingly rare; then search the slow way.
+                first = sameKey(at: candidate, in: top) ? candidate : firstSlot(withKeyHash: hash, in: top, from: candidate + 1)
+            } else {
+                frames[top].keyIndex![hash] = members.count
+            }
         }
         guard let first else { return }
+        duplicateKeyCount += 1
+        guard duplicateKeyCount <= JSONParser.listedWarningsPerKind else { return }
         let earlier = lineAndColumn(ofByteOffset: Int(keys[first].offset))
         let message = "duplicate key '\(frames[top].key)' (first at \(earlier.line):\(earlier.column)); the last one wins"
-        let location = location(ofByteOffset: Int(record.offset), pointer: currentPointer())
+        let location = location(ofByteOffset: Int(frames[top].keyRecord.offset), pointer: currentPointer())
         diagnostics.append(Diagnostic(.warning, message, at: .json(location), id: .jsonDuplicateKey))
+    }
+
+    private func firstSlot(withKeyHash hash: UInt64, in top: Int, from start: Int) -> Int? {
+        var slot = start
+        while slot < members.count {
+            if keys[slot].hash == hash, sameKey(at: slot, in: top) { return slot }
+            slot += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private func sameKey(at slot: Int, in top: Int) -> Bool {
+        members[slot].key.utf8.elementsEqual(frames[top].key.utf8)
     }
 
     private mutating func parseLiteral(_ word: StaticString, _ value: JSONValue, _ expectation: Expectation) throws(JSONSyntaxError) -> JSONValue {

@@ -21,14 +21,17 @@ import PeriscopeDSL
 ///   U+FFFD as in Go's `encoding/json` (Grafana's backend), with a `json-lone-surrogate`
 ///   warning. Raw control characters (below U+0020) inside strings are errors.
 /// - **Duplicate keys:** kept in the object in document order, so that reading and writing
-///   loses nothing, and reported as `json-duplicate-key` warnings at the later key. Lookups
-///   (`JSONNode`) take the last one, as Go and JavaScript do (RFC 8259 section 4 leaves it open).
+///   loses nothing, and reported as `json-duplicate-key` warnings at the later key, naming the
+///   first one's line and column. Keys are the same when their UTF-8 bytes are (RFC 8259
+///   section 8.3). Lookups (`JSONNode`) take the last one, as Go and JavaScript do (RFC 8259
+///   section 4 leaves it open).
 /// - **Limits:** arrays and objects nest at most `maximumDepth` levels; documents up to 4 GiB
 ///   (positions are 32-bit byte offsets). The reader never recurses, so no input can overflow
 ///   the stack.
 ///
 /// Problems are `Diagnostic`s: one `json-syntax` error at `path:line:col` (1-based, columns
-/// counting Unicode scalars) naming what was expected, and any warnings found before it.
+/// counting Unicode scalars) naming what was expected, and any warnings found before it. The
+/// first 100 warnings of each kind are listed; one more warning counts the rest.
 ///
 /// ```swift
 /// let result = JSONReader().read(contentsOfFile: "dashboards/api.json")
@@ -39,25 +42,26 @@ public struct JSONReader: Sendable {
     /// The deepest nesting of arrays and objects accepted; the root container is level 1.
     public var maximumDepth: Int
 
+    /// The largest `maximumDepth` a reader uses: the reader itself never recurses, but freeing,
+    /// comparing and writing a `JSONValue` do, so a value nested deeper could exhaust a thread's stack.
+    public static let depthCeiling = 4_096
+
     /// The default nesting limit: far beyond any dashboard (they nest about 10 levels), far
     /// below what would be slow to walk recursively.
     public static let defaultMaximumDepth = 512
 
-    /// Creates a reader.
+    /// Creates a reader; `maximumDepth` is clamped to `1...depthCeiling`.
     public init(maximumDepth: Int = JSONReader.defaultMaximumDepth) {
-        self.maximumDepth = max(1, maximumDepth)
+        self.maximumDepth = min(max(1, maximumDepth), JSONReader.depthCeiling)
     }
 
     /// Reads JSON `bytes`; `path` is only used in locations and diagnostics.
     ///
     /// The result has a document exactly when there is no error. Never traps, whatever the input.
     public func read(_ bytes: [UInt8], path: String) -> JSONReadResult {
-        guard UInt64(bytes.count) < UInt64(UInt32.max) else {
-            let message = "the file is \(bytes.count) bytes; JSON documents are limited to 4 GiB"
-            return JSONReadResult(document: nil, diagnostics: [Diagnostic(.error, message, at: .file(FileLocation(path: path)), id: .jsonTooLarge)])
-        }
+        guard bytes.count <= JSONReader.maximumSize else { return JSONReader.tooLarge(path: path, size: "\(bytes.count) bytes") }
         let outcome = bytes.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(buffer, path: path, maximumDepth: maximumDepth)
+            var parser = JSONParser(buffer, path: path, maximumDepth: min(max(1, maximumDepth), JSONReader.depthCeiling))
             return parser.parseDocument()
         }
         switch outcome {
@@ -70,6 +74,14 @@ public struct JSONReader: Sendable {
         }
     }
 
+    /// The largest document read, in bytes (4 GiB − 2): positions are 32-bit byte offsets.
+    public static let maximumSize = Int(UInt32.max) - 1
+
+    private static func tooLarge(path: String, size: String) -> JSONReadResult {
+        let message = "the file is \(size); JSON documents are limited to 4 GiB"
+        return JSONReadResult(document: nil, diagnostics: [Diagnostic(.error, message, at: .file(FileLocation(path: path)), id: .jsonTooLarge)])
+    }
+
     /// Reads JSON text; `path` is only used in locations and diagnostics.
     public func read(_ text: String, path: String) -> JSONReadResult {
         read(Array(text.utf8), path: path)
@@ -78,11 +90,14 @@ public struct JSONReader: Sendable {
     /// Reads the JSON file at `path` (relative to the current directory, or absolute).
     ///
     /// A file that cannot be read (missing, a directory, no permission) gives a `file-unreadable`
-    /// error located at the path, with the system's reason.
+    /// error located at the path, with the system's reason; a file over `maximumSize` gives a
+    /// `json-too-large` error without being read.
     public func read(contentsOfFile path: String) -> JSONReadResult {
-        switch FileBytes.read(path) {
+        switch FileBytes.read(path, limit: JSONReader.maximumSize) {
         case .success(let bytes):
             return read(bytes, path: path)
+        case .failure(let failure) where failure.isTooLarge:
+            return JSONReader.tooLarge(path: path, size: failure.reason)
         case .failure(let failure):
             let diagnostic = Diagnostic(.error, "cannot read the file: \(failure.reason)", at: .file(FileLocation(path: path)), id: .fileUnreadable)
             return JSONReadResult(document: nil, diagnostics: [diagnostic])
