@@ -16,7 +16,8 @@ extension GrafanaLowering {
         if let editable = dashboard.editable { members.append(JSONMember("editable", .bool(editable))) }
         if let tooltip = dashboard.graphTooltip { members.append(JSONMember("graphTooltip", .int(tooltip.rawValue))) }
         if !dashboard.links.isEmpty { members.append(JSONMember("links", .array(dashboard.links.map(dashboardLink)))) }
-        members.append(JSONMember("panels", .array(panels(GridLayout().place(dashboard.items), dashboardDatasource: dashboard.defaultDatasource))))
+        members.append(JSONMember("panels", .array(panels(GridLayout().place(dashboard.items), dashboardDatasource: dashboard.defaultDatasource,
+                                                                dashboardDatasourceLocation: dashboard.location(of: .defaultDatasource)))))
         if let refresh = resolved.refresh { members.append(JSONMember("refresh", .string(refresh))) }
         members.append(JSONMember("schemaVersion", .int(dashboard.schemaVersion)))
         if !dashboard.tags.isEmpty { members.append(JSONMember("tags", .array(dashboard.tags.map(JSONValue.string)))) }
@@ -33,17 +34,22 @@ extension GrafanaLowering {
     }
 
     /// The `panels` array of placed items.
-    public func panels(_ placed: [PlacedItem], dashboardDatasource: DatasourceReference?) -> [JSONValue] {
+    ///
+    /// `dashboardDatasourceLocation` is where the dashboard's default datasource was set, for
+    /// problems with it in panels that inherit it.
+    public func panels(_ placed: [PlacedItem], dashboardDatasource: DatasourceReference?, dashboardDatasourceLocation: SourceLocation? = nil) -> [JSONValue] {
         var result: [JSONValue] = []
         result.reserveCapacity(placed.count * 2)
         for item in placed {
             switch item.kind {
             case .panel(let panel):
-                result.append(self.panel(panel, id: item.id, gridPos: item.gridPos, dashboardDatasource: dashboardDatasource))
+                result.append(self.panel(panel, id: item.id, gridPos: item.gridPos, dashboardDatasource: dashboardDatasource,
+                                          dashboardDatasourceLocation: dashboardDatasourceLocation))
             case .row(let row, let children):
                 let lowered = children.map { child -> JSONValue in
                     guard case .panel(let panel) = child.kind else { return .null }
-                    return self.panel(panel, id: child.id, gridPos: child.gridPos, dashboardDatasource: dashboardDatasource)
+                    return self.panel(panel, id: child.id, gridPos: child.gridPos, dashboardDatasource: dashboardDatasource,
+                                      dashboardDatasourceLocation: dashboardDatasourceLocation)
                 }
                 if row.collapsed {
                     result.append(self.row(row, id: item.id, gridPos: item.gridPos, panels: lowered))

@@ -79,12 +79,20 @@ public struct GrafanaLowering: Sendable {
     // MARK: Panels
 
     /// The JSON of one (non-row) panel.
-    public func panel(_ panel: Panel, id: Int, gridPos: GridPos, dashboardDatasource: DatasourceReference? = nil) -> JSONValue {
+    ///
+    /// A datasource problem is reported at the panel's `.datasource(_:)`, or at the dashboard's
+    /// `.defaultDatasource(_:)` (`dashboardDatasourceLocation`) when the panel inherits it.
+    public func panel(
+        _ panel: Panel, id: Int, gridPos: GridPos,
+        dashboardDatasource: DatasourceReference? = nil, dashboardDatasourceLocation: SourceLocation? = nil
+    ) -> JSONValue {
         var members: [JSONMember] = []
         members.reserveCapacity(16)
         let panelDatasource = effectiveDatasource(of: panel, dashboardDefault: dashboardDatasource)
         if let panelDatasource {
-            members.append(JSONMember("datasource", datasource(panelDatasource, at: panel.modifierLocations["datasource"] ?? panel.location)))
+            let inherited = panel.datasource == nil && dashboardDatasource != nil
+            let location = inherited ? dashboardDatasourceLocation ?? panel.location : panel.location(of: .datasource)
+            members.append(JSONMember("datasource", datasource(panelDatasource, at: location)))
         }
         if let description = panel.description { members.append(JSONMember("description", .string(description))) }
         members.append(JSONMember("fieldConfig", fieldConfig(panel)))
@@ -111,7 +119,7 @@ public struct GrafanaLowering: Sendable {
             members.append(JSONMember("transformations", .array(panel.transformations.map(Self.transformation))))
         }
         if let transparent = panel.transparent { members.append(JSONMember("transparent", .bool(transparent))) }
-        members.append(JSONMember("type", .string(panel.type)))
+        members.append(JSONMember("type", .string(panel.type.rawValue)))
         let object = JSONValue.object(members)
         return panel.extra.isEmptyObject ? object : object.merging(panel.extra)
     }
@@ -126,7 +134,7 @@ public struct GrafanaLowering: Sendable {
         ]
         if let variable = row.repeatVariable { members.append(JSONMember("repeat", .string(variable))) }
         members.append(JSONMember("title", .string(row.title)))
-        members.append(JSONMember("type", "row"))
+        members.append(JSONMember("type", .string(PanelType.row.rawValue)))
         return .object(members)
     }
 

@@ -69,7 +69,7 @@ public struct DashboardValidation: Sendable {
         var seen: [String: SourceLocation] = [:]
         for resolved in dashboards {
             let dashboard = resolved.dashboard
-            let uidLocation = dashboard.modifierLocations["uid"] ?? dashboard.location
+            let uidLocation = dashboard.location
             if let problem = Self.uidProblem(resolved.uid) {
                 diagnostics.emit(.error("dashboard uid '\(resolved.uid)' \(problem); uids become file names and must match [A-Za-z0-9_-]{1,40}", at: uidLocation))
             } else if let first = seen[resolved.uid] {
@@ -90,18 +90,18 @@ public struct DashboardValidation: Sendable {
         }
         if let problem = Self.folderProblem(resolved.folder) {
             let location: Location = dashboard.folder != nil
-                ? .source(dashboard.modifierLocations["folder"] ?? dashboard.location)
+                ? .source(dashboard.location(of: .folder))
                 : environment.location(of: "grafana.folder").map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location))
         }
         if let refresh = resolved.refresh, !refresh.isEmpty, let problem = DurationSyntax.problem(in: refresh) {
             let location: Location = dashboard.refresh != nil
-                ? .source(dashboard.modifierLocations["refresh"] ?? dashboard.location)
+                ? .source(dashboard.location(of: .refresh))
                 : environment.location(of: "grafana.refresh").map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location))
         }
         if let time = dashboard.time {
-            let location = dashboard.modifierLocations["time"] ?? dashboard.location
+            let location = dashboard.location(of: .time)
             for (label, value) in [("from", time.from), ("to", time.to)] where !Self.isValidTime(value) {
                 diagnostics.emit(.error("invalid time range \(label) '\(value)'; expected a time such as now, now-6h, now/d or an ISO-8601 date", at: location))
             }
@@ -151,23 +151,23 @@ public struct DashboardValidation: Sendable {
     }
 
     private func validatePanel(_ panel: Panel) {
-        if panel.title.trimmingWhitespace().isEmpty && panel.type != "text" {
+        if panel.title.trimmingWhitespace().isEmpty && panel.type != .text {
             diagnostics.emit(.error("\(panel.type) panel has an empty title; expected a non-empty title", at: panel.location))
         }
         if let width = panel.width, !(1...GridLayout.columns).contains(width) {
-            diagnostics.emit(.error("panel '\(panel.title)' has width \(width); expected 1 to 24 grid columns", at: panel.modifierLocations["width"] ?? panel.location))
+            diagnostics.emit(.error("panel '\(panel.title)' has width \(width); expected 1 to 24 grid columns", at: panel.location(of: .width)))
         }
         if let height = panel.height, height < 1 {
-            diagnostics.emit(.error("panel '\(panel.title)' has height \(height); expected at least 1", at: panel.modifierLocations["width"] ?? panel.location))
+            diagnostics.emit(.error("panel '\(panel.title)' has height \(height); expected at least 1", at: panel.location(of: .height)))
         }
         if let pos = panel.gridPos, pos.x < 0 || pos.y < 0 || pos.w < 1 || pos.h < 1 || pos.x + pos.w > GridLayout.columns {
             diagnostics.emit(.error(
                 "panel '\(panel.title)' has gridPos x=\(pos.x) y=\(pos.y) w=\(pos.w) h=\(pos.h) outside the 24-column grid",
-                at: panel.modifierLocations["gridPos"] ?? panel.location))
+                at: panel.location(of: .gridPos)))
         }
-        for (key, value) in [("interval", panel.interval), ("timeFrom", panel.timeFrom), ("timeShift", panel.timeShift)] {
+        for (key, value) in [(ModifierKey<Panel>.interval, panel.interval), (.timeFrom, panel.timeFrom), (.timeShift, panel.timeShift)] {
             if let value, let problem = durationProblem(value) {
-                diagnostics.emit(.error("panel '\(panel.title)' has an invalid \(key) '\(value)': \(problem)", at: panel.modifierLocations[key] ?? panel.location))
+                diagnostics.emit(.error("panel '\(panel.title)' has an invalid \(key) '\(value)': \(problem)", at: panel.location(of: key)))
             }
         }
         if let thresholds = panel.fieldDefaults.thresholds {

@@ -58,7 +58,7 @@ public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
     public var location: SourceLocation
     /// Where modifiers a finding can point at were applied: `interval`, `limit`,
     /// `query_offset`, `label.<name>`.
-    public var modifierLocations: [String: SourceLocation]
+    public var modifierLocations: [ModifierKey<RuleGroup>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<RuleGroup>]
 
@@ -80,22 +80,22 @@ public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
 
     /// Sets the evaluation interval, e.g. `"1m"`.
     public func interval(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("interval", fileID, filePath, line, column) { $0.interval = duration }
+        recording(.interval, fileID, filePath, line, column) { $0.interval = duration }
     }
 
     /// Limits the alerts or series each rule may produce.
     public func limit(_ value: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("limit", fileID, filePath, line, column) { $0.limit = value }
+        recording(.limit, fileID, filePath, line, column) { $0.limit = value }
     }
 
     /// Evaluates the group's rules this far in the past (Prometheus 3.x only).
     public func queryOffset(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("query_offset", fileID, filePath, line, column) { $0.queryOffset = duration }
+        recording(.queryOffset, fileID, filePath, line, column) { $0.queryOffset = duration }
     }
 
     /// Adds a label to every rule of the group (Prometheus 3.x only).
     public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("label.\(name)", fileID, filePath, line, column) { $0.labels[name] = value }
+        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
     }
 
     /// Moves the group to another namespace (rule file).
