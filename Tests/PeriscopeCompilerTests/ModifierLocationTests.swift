@@ -43,6 +43,7 @@ import Testing
         // Dashboards
         Case("Dashboard.folder", "folder 'a/b'", line: #line, dashboard { $0.folder("a/b") }),
         Case("Dashboard.refresh", "invalid refresh interval '30 seconds'", line: #line, dashboard { $0.refresh("30 seconds") }),
+        Case("Dashboard.refresh compound", "invalid refresh interval '1m30s'", line: #line, dashboard { $0.refresh("1m30s") }),
         Case("Dashboard.time", "invalid time range from 'yesterday'", line: #line, dashboard { $0.time(from: "yesterday") }),
         Case("Dashboard.defaultDatasource", "datasource 'nope' is not defined", line: #line, dashboard { $0.defaultDatasource(.named("nope")) }),
         // Alerting rules

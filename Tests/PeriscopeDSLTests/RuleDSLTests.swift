@@ -86,7 +86,7 @@ import Testing
         .in(.dev) { $0.interval("5m") }
         func summary(_ env: EnvironmentName) -> [String] {
             let resolved = group.resolvedWithRules(for: env)
-            return [resolved.interval ?? "-"] + resolved.rules.map { rule in
+            return [resolved.interval?.rawValue ?? "-"] + resolved.rules.map { rule in
                 switch rule {
                 case .alert(let alert): "\(alert.name):\(alert.severity?.rawValue ?? "-")"
                 case .recording(let recording): recording.record

@@ -18,12 +18,12 @@ extension GrafanaLowering {
         if !dashboard.links.isEmpty { members.append(JSONMember("links", .array(dashboard.links.map(dashboardLink)))) }
         members.append(JSONMember("panels", .array(panels(GridLayout().place(dashboard.items), dashboardDatasource: dashboard.defaultDatasource,
                                                                 dashboardDatasourceLocation: dashboard.location(of: .defaultDatasource)))))
-        if let refresh = resolved.refresh { members.append(JSONMember("refresh", .string(refresh))) }
+        if let refresh = resolved.refresh { members.append(JSONMember("refresh", .string(refresh.rawValue))) }
         members.append(JSONMember("schemaVersion", .int(dashboard.schemaVersion)))
         if !dashboard.tags.isEmpty { members.append(JSONMember("tags", .array(dashboard.tags.map(JSONValue.string)))) }
         members.append(JSONMember("templating", .object([JSONMember("list", .array(dashboard.variables.map(variable)))])))
         if let time = dashboard.time {
-            members.append(JSONMember("time", .object([JSONMember("from", .string(time.from)), JSONMember("to", .string(time.to))])))
+            members.append(JSONMember("time", .object([JSONMember("from", .string(time.from.rawValue)), JSONMember("to", .string(time.to.rawValue))])))
         }
         if let timezone = dashboard.timezone { members.append(JSONMember("timezone", .string(timezone))) }
         members.append(JSONMember("title", .string(dashboard.title)))

@@ -98,7 +98,7 @@ public struct GrafanaLowering: Sendable {
         members.append(JSONMember("fieldConfig", fieldConfig(panel)))
         members.append(JSONMember("gridPos", Self.gridPos(gridPos)))
         members.append(JSONMember("id", .int(id)))
-        if let interval = panel.interval { members.append(JSONMember("interval", .string(interval))) }
+        if let interval = panel.interval { members.append(JSONMember("interval", .string(interval.rawValue))) }
         if !panel.links.isEmpty { members.append(JSONMember("links", .array(panel.links.map(Self.link)))) }
         if let maxDataPoints = panel.maxDataPoints { members.append(JSONMember("maxDataPoints", .int(maxDataPoints))) }
         if let repeatOptions = panel.repeatOptions {
@@ -112,8 +112,8 @@ public struct GrafanaLowering: Sendable {
         if !panel.queries.isEmpty {
             members.append(JSONMember("targets", .array(targets(panel.queries, panelDatasource: panelDatasource))))
         }
-        if let timeFrom = panel.timeFrom { members.append(JSONMember("timeFrom", .string(timeFrom))) }
-        if let timeShift = panel.timeShift { members.append(JSONMember("timeShift", .string(timeShift))) }
+        if let timeFrom = panel.timeFrom { members.append(JSONMember("timeFrom", .string(timeFrom.rawValue))) }
+        if let timeShift = panel.timeShift { members.append(JSONMember("timeShift", .string(timeShift.rawValue))) }
         members.append(JSONMember("title", .string(panel.title)))
         if !panel.transformations.isEmpty {
             members.append(JSONMember("transformations", .array(panel.transformations.map(Self.transformation))))
@@ -240,7 +240,7 @@ public struct GrafanaLowering: Sendable {
                 if let format = prometheus.format { members.append(JSONMember("format", .string(format.rawValue))) }
                 if let hide = prometheus.hide { members.append(JSONMember("hide", .bool(hide))) }
                 if let instant = prometheus.instant { members.append(JSONMember("instant", .bool(instant))) }
-                if let interval = prometheus.interval { members.append(JSONMember("interval", .string(interval))) }
+                if let interval = prometheus.interval { members.append(JSONMember("interval", .string(interval.rawValue))) }
                 if let legend = prometheus.legendFormat { members.append(JSONMember("legendFormat", .string(legend))) }
                 if let range = prometheus.range { members.append(JSONMember("range", .bool(range))) }
                 members.append(JSONMember("refId", .string(ids[index])))

@@ -88,8 +88,8 @@ public struct RuleCompiler: Sendable {
         return namespaces
     }
 
-    private func checkDuration(_ value: String?, _ what: String, at location: SourceLocation) {
-        guard let value, let problem = DurationSyntax.problem(in: value) else { return }
+    private func checkDuration(_ value: PrometheusDuration?, _ what: String, at location: SourceLocation) {
+        guard let value, let problem = value.problem else { return }
         error("invalid \(what) '\(value)': \(problem) (expected a Prometheus duration such as 30s, 5m or 1h30m)", at: location)
     }
 
@@ -135,7 +135,7 @@ public struct RuleCompiler: Sendable {
             }
             rules.append(lowered)
         }
-        return LoweredRuleGroup(name: group.name, interval: group.interval, queryOffset: group.queryOffset, limit: group.limit,
+        return LoweredRuleGroup(name: group.name, interval: group.interval?.rawValue, queryOffset: group.queryOffset?.rawValue, limit: group.limit,
                                 labels: groupLabels, rules: rules, location: group.location)
     }
 
@@ -217,7 +217,7 @@ public struct RuleCompiler: Sendable {
                       at: alert.location(of: .severity))
             }
         }
-        return LoweredRule(kind: .alert, name: alert.name, expr: expr, forDuration: alert.forDuration, keepFiringFor: alert.keepFiringFor,
+        return LoweredRule(kind: .alert, name: alert.name, expr: expr, forDuration: alert.forDuration?.rawValue, keepFiringFor: alert.keepFiringFor?.rawValue,
                            labels: finalLabels(labels, extra: severityLabel), annotations: annotations, location: alert.location)
     }
 

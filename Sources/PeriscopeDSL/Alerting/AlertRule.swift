@@ -22,9 +22,9 @@ public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The PromQL expression.
     public var expr: String
     /// How long the condition must hold before the alert fires (`for:`), as written.
-    public var forDuration: String?
+    public var forDuration: PrometheusDuration?
     /// How long the alert keeps firing after the condition clears (`keep_firing_for:`), as written.
-    public var keepFiringFor: String?
+    public var keepFiringFor: PrometheusDuration?
     /// Static labels, by name; written sorted by name.
     public var labels: [String: String]
     /// Annotations, by name; written sorted by name.
@@ -60,12 +60,12 @@ public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
     }
 
     /// Sets how long the condition must hold before the alert fires, e.g. `"5m"`.
-    public func `for`(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func `for`(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.`for`, fileID, filePath, line, column) { $0.forDuration = duration }
     }
 
     /// Sets how long the alert keeps firing after the condition clears, e.g. `"10m"`.
-    public func keepFiringFor(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func keepFiringFor(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.keepFiringFor, fileID, filePath, line, column) { $0.keepFiringFor = duration }
     }
 

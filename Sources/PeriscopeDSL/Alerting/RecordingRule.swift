@@ -14,7 +14,7 @@ public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable 
     /// Static labels, by name; written sorted by name.
     public var labels: [String: String]
     /// A `for` duration, which recording rules may not have (reported as an error).
-    public var forDuration: String?
+    public var forDuration: PrometheusDuration?
     /// Annotations, which recording rules may not have (reported as an error).
     public var annotations: [String: String]
     /// Whether the rule is rendered.
@@ -61,7 +61,7 @@ public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable 
     }
 
     /// Sets a `for` duration; an error, since recording rules cannot have one.
-    public func `for`(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func `for`(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.`for`, fileID, filePath, line, column) { $0.forDuration = duration }
     }
 

@@ -11,12 +11,12 @@ public enum GraphTooltip: Int, Sendable, Hashable {
 /// The dashboard's default time range (`time`).
 public struct TimeRange: Sendable, Hashable {
     /// The start, e.g. `now-6h`.
-    public var from: String
+    public var from: GrafanaTime
     /// The end, e.g. `now`.
-    public var to: String
+    public var to: GrafanaTime
 
     /// Creates a range.
-    public init(from: String, to: String = "now") {
+    public init(from: GrafanaTime, to: GrafanaTime = .now) {
         self.from = from
         self.to = to
     }
@@ -53,7 +53,7 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The default time range.
     public var time: TimeRange?
     /// The refresh interval; the environment's `grafana.refresh` when nil.
-    public var refresh: String?
+    public var refresh: RefreshInterval?
     /// The timezone: `browser`, `utc` or an IANA name.
     public var timezone: String?
     /// Shared crosshair/tooltip behaviour.
@@ -112,11 +112,11 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
         recording(.folder, fileID, filePath, line, column) { $0.folder = name }
     }
     /// Sets the default time range.
-    public func time(from: String, to: String = "now", fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func time(from: GrafanaTime, to: GrafanaTime = .now, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.time, fileID, filePath, line, column) { $0.time = TimeRange(from: from, to: to) }
     }
     /// Sets the refresh interval, overriding the environment's.
-    public func refresh(_ interval: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func refresh(_ interval: RefreshInterval, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.refresh, fileID, filePath, line, column) { $0.refresh = interval }
     }
     /// Sets the timezone (`browser`, `utc` or an IANA name).

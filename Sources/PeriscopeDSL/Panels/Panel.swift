@@ -138,13 +138,13 @@ public struct Panel: Sendable, ModifierLocating {
     /// Whether the panel background is transparent.
     public var transparent: Bool?
     /// The minimum query interval (`interval`).
-    public var interval: String?
+    public var interval: GrafanaDuration?
     /// The most data points per series (`maxDataPoints`).
     public var maxDataPoints: Int?
     /// A relative time override (`timeFrom`), e.g. `24h`.
-    public var timeFrom: String?
+    public var timeFrom: GrafanaDuration?
     /// A time shift (`timeShift`), e.g. `1d`.
-    public var timeShift: String?
+    public var timeShift: GrafanaDuration?
     /// Any other top-level panel fields, set by path (the escape hatch).
     public var extra: JSONValue
     /// Where the panel was written.

@@ -110,17 +110,17 @@ extension PanelConvertible {
         with { $0.panel.repeatOptions = Repeat(variable: variable, direction: direction, maxPerRow: maxPerRow) }
     }
     /// Sets the minimum query interval.
-    public func interval(_ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func interval(_ value: GrafanaDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.interval, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.interval = value }
     }
     /// Limits the data points per series.
     public func maxDataPoints(_ value: Int) -> Self { with { $0.panel.maxDataPoints = value } }
     /// Overrides the dashboard time range with a relative one, e.g. `24h`.
-    public func timeFrom(_ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func timeFrom(_ value: GrafanaDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.timeFrom, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.timeFrom = value }
     }
     /// Shifts the time range back, e.g. `1d`.
-    public func timeShift(_ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+    public func timeShift(_ value: GrafanaDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
         recording(.timeShift, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.timeShift = value }
     }
     /// Makes the background transparent.
