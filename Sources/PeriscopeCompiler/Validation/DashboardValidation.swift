@@ -108,7 +108,7 @@ public struct DashboardValidation: Sendable {
                 names[variable.name] = variable.location
             }
             if variable.kind == .interval {
-                for option in variable.options where option.value != "auto" && !option.value.hasPrefix("$") && !DurationSyntax.isValidPrometheusDuration(option.value) {
+                for option in variable.options where option.value != "auto" && !option.value.hasPrefix("$") && !PrometheusDuration(option.value).isValid {
                     diagnostics.emit(.error("interval variable '\(variable.name)' has an invalid duration '\(option.value)'; expected e.g. 1m or 1h", at: variable.location))
                 }
             }
