@@ -12,20 +12,16 @@ public protocol ModifierLocating: Modifiable {
 
 extension ModifierLocating {
     /// The location of the modifier that set `key`, or of the definition when none did.
+    @inlinable
     public func location(of key: ModifierKey<Self>) -> SourceLocation { modifierLocations[key] ?? location }
 
     /// A copy changed by `body` that records the caller's location under `key`.
     func recording(
         _ key: ModifierKey<Self>, _ fileID: String, _ filePath: String, _ line: UInt, _ column: UInt, _ body: (inout Self) -> Void
     ) -> Self {
-        recording([key], SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), body)
-    }
-
-    /// A copy changed by `body` that records `location` under each of `keys` (a modifier that sets several fields).
-    func recording(_ keys: [ModifierKey<Self>], _ location: SourceLocation, _ body: (inout Self) -> Void) -> Self {
         with {
             body(&$0)
-            for key in keys { $0.modifierLocations[key] = location }
+            $0.modifierLocations[key] = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         }
     }
 }

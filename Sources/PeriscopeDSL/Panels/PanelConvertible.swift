@@ -15,9 +15,15 @@ extension Panel: PanelConvertible {
 }
 
 extension PanelConvertible {
-    /// A copy changed by `body` that records `location` under each of `keys`.
-    func recording(_ keys: ModifierKey<Panel>..., at location: SourceLocation, _ body: (inout Panel) -> Void) -> Self {
-        with { $0.panel = $0.panel.recording(keys, location, body) }
+    /// A copy changed by `body` that records `location` under `key`.
+    ///
+    /// Mutates the copy's panel in place: most modifiers record, and a copy of the panel per
+    /// modifier shows in the render time of big catalogs.
+    func recording(_ key: ModifierKey<Panel>, at location: SourceLocation, _ body: (inout Panel) -> Void) -> Self {
+        with {
+            body(&$0.panel)
+            $0.panel.modifierLocations[key] = location
+        }
     }
 
     /// Sets the title.
@@ -138,9 +144,12 @@ extension PanelConvertible {
     }
     /// Sets width and height.
     public func size(width: Int, height: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording(.width, .height, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        // Both keys: a bad width or a bad height is reported here.
+        return recording(.width, at: location) {
             $0.width = width
             $0.height = height
+            $0.modifierLocations[.height] = location
         }
     }
     /// Places the panel at an explicit position instead of flowing it into the grid.
