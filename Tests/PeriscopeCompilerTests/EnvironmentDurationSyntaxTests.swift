@@ -1,4 +1,5 @@
 import PeriscopeCompiler
+import PeriscopeDSL
 import Testing
 
 /// `DurationSyntax` follows Prometheus' `model.ParseDuration`.

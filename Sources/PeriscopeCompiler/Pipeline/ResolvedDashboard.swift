@@ -10,7 +10,7 @@ public struct ResolvedDashboard: Sendable {
     /// The folder: the dashboard's own, else `grafana.folder`, else `General`.
     public var folder: String
     /// The refresh: the dashboard's own, else `grafana.refresh`.
-    public var refresh: String?
+    public var refresh: RefreshInterval?
 
     /// Applies the overlays for `environment` and its defaults to `dashboard`.
     public init(_ dashboard: Dashboard, environment: Environment) {

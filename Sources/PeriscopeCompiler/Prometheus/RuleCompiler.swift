@@ -88,22 +88,22 @@ public struct RuleCompiler: Sendable {
         return namespaces
     }
 
-    private func checkDuration(_ value: String?, _ what: String, at location: SourceLocation) {
-        guard let value, let problem = DurationSyntax.problem(in: value) else { return }
+    private func checkDuration(_ value: PrometheusDuration?, _ what: String, at location: SourceLocation) {
+        guard let value, let problem = value.problem else { return }
         error("invalid \(what) '\(value)': \(problem) (expected a Prometheus duration such as 30s, 5m or 1h30m)", at: location)
     }
 
     private func lower(_ group: RuleGroup, selectors: [LabelMatcher]) -> LoweredRuleGroup {
-        checkDuration(group.interval, "interval of group '\(group.name)'", at: group.location(of: "interval"))
+        checkDuration(group.interval, "interval of group '\(group.name)'", at: group.location(of: .interval))
         if let limit = group.limit, limit < 0 {
-            error("limit of group '\(group.name)' is \(limit) (expected 0 for no limit or a positive number)", at: group.location(of: "limit"))
+            error("limit of group '\(group.name)' is \(limit) (expected 0 for no limit or a positive number)", at: group.location(of: .limit))
         }
         if let offset = group.queryOffset {
             if environment.prometheus.target == .v2_42 {
                 error("query_offset of group '\(group.name)' needs Prometheus 3.x, but environment '\(environment.name)' targets \(targetName) (prometheus.target); remove it for this environment or target \"3\"",
-                      at: group.location(of: "query_offset"))
+                      at: group.location(of: .queryOffset))
             } else {
-                checkDuration(offset, "query_offset of group '\(group.name)'", at: group.location(of: "query_offset"))
+                checkDuration(offset, "query_offset of group '\(group.name)'", at: group.location(of: .queryOffset))
             }
         }
         var groupLabels: [LabelPair] = []
@@ -111,9 +111,9 @@ public struct RuleCompiler: Sendable {
             let first = group.labels.keys.sorted()[0]
             if environment.prometheus.target == .v2_42 {
                 error("labels of group '\(group.name)' need Prometheus 3.x, but environment '\(environment.name)' targets \(targetName) (prometheus.target); put the labels on the rules or target \"3\"",
-                      at: group.location(of: "label.\(first)"))
+                      at: group.location(of: .label(first)))
             }
-            groupLabels = checkedPairs(group.labels, kind: "label", owner: "group '\(group.name)'") { group.location(of: "label.\($0)") }
+            groupLabels = checkedPairs(group.labels, kind: "label", owner: "group '\(group.name)'") { group.location(of: .label($0)) }
         }
         var rules: [LoweredRule] = []
         rules.reserveCapacity(group.rules.count)
@@ -135,7 +135,7 @@ public struct RuleCompiler: Sendable {
             }
             rules.append(lowered)
         }
-        return LoweredRuleGroup(name: group.name, interval: group.interval, queryOffset: group.queryOffset, limit: group.limit,
+        return LoweredRuleGroup(name: group.name, interval: group.interval?.rawValue, queryOffset: group.queryOffset?.rawValue, limit: group.limit,
                                 labels: groupLabels, rules: rules, location: group.location)
     }
 
@@ -197,27 +197,27 @@ public struct RuleCompiler: Sendable {
             error("alert name is empty (expected a name such as HighErrorRate)", at: alert.location)
         }
         let expr = expression(alert.expr, injects: alert.injectsSelectors, owner: owner, selectors: selectors, at: alert.location)
-        checkDuration(alert.forDuration, "for of \(owner)", at: alert.location(of: "for"))
-        checkDuration(alert.keepFiringFor, "keep_firing_for of \(owner)", at: alert.location(of: "keep_firing_for"))
-        let labels = checkedPairs(alert.labels, kind: "label", owner: owner) { alert.location(of: "label.\($0)") }
-        let annotations = checkedPairs(alert.annotations, kind: "annotation", owner: owner) { alert.location(of: "annotation.\($0)") }
+        checkDuration(alert.forDuration, "for of \(owner)", at: alert.location(of: .for))
+        checkDuration(alert.keepFiringFor, "keep_firing_for of \(owner)", at: alert.location(of: .keepFiringFor))
+        let labels = checkedPairs(alert.labels, kind: "label", owner: owner) { alert.location(of: .label($0)) }
+        let annotations = checkedPairs(alert.annotations, kind: "annotation", owner: owner) { alert.location(of: .annotation($0)) }
         var severityLabel: LabelPair?
         if let tier = alert.severity {
             if let value = environment.alerting.severities[tier.rawValue] {
                 severityLabel = LabelPair("severity", value)
                 if alert.labels["severity"] != nil {
                     error("\(owner) sets both a severity tier and a 'severity' label (expected one of them; the tier maps to the label through alerting.severities)",
-                          at: alert.location(of: "label.severity"))
+                          at: alert.location(of: .label("severity")))
                 }
             } else {
                 let known = environment.alerting.severities.keys.sorted()
                 let defined = known.isEmpty ? "it defines none" : "defined: \(known.joined(separator: ", "))"
                 let file = environment.location(of: "alerting.severities").map { " in \($0)" } ?? ""
                 error("severity '\(tier)' of \(owner) is not mapped by environment '\(environment.name)' (expected a key under alerting.severities\(file); \(defined))",
-                      at: alert.location(of: "severity"))
+                      at: alert.location(of: .severity))
             }
         }
-        return LoweredRule(kind: .alert, name: alert.name, expr: expr, forDuration: alert.forDuration, keepFiringFor: alert.keepFiringFor,
+        return LoweredRule(kind: .alert, name: alert.name, expr: expr, forDuration: alert.forDuration?.rawValue, keepFiringFor: alert.keepFiringFor?.rawValue,
                            labels: finalLabels(labels, extra: severityLabel), annotations: annotations, location: alert.location)
     }
 
@@ -228,12 +228,12 @@ public struct RuleCompiler: Sendable {
         }
         let expr = expression(recording.expr, injects: recording.injectsSelectors, owner: owner, selectors: selectors, at: recording.location)
         if recording.forDuration != nil {
-            error("\(owner) has a 'for' duration (expected none: only alerting rules wait before firing)", at: recording.location(of: "for"))
+            error("\(owner) has a 'for' duration (expected none: only alerting rules wait before firing)", at: recording.location(of: .for))
         }
         if let name = recording.annotations.keys.sorted().first {
-            error("\(owner) has annotations (expected none: only alerting rules carry annotations)", at: recording.location(of: "annotation.\(name)"))
+            error("\(owner) has annotations (expected none: only alerting rules carry annotations)", at: recording.location(of: .annotation(name)))
         }
-        let labels = checkedPairs(recording.labels, kind: "label", owner: owner) { recording.location(of: "label.\($0)") }
+        let labels = checkedPairs(recording.labels, kind: "label", owner: owner) { recording.location(of: .label($0)) }
         return LoweredRule(kind: .record, name: recording.record, expr: expr, labels: finalLabels(labels), location: recording.location)
     }
 
