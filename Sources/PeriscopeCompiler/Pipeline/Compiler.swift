@@ -59,11 +59,21 @@ public struct Compiler: Sendable {
         return lowering.dashboard(dashboard)
     }
 
+    /// Stage 4 for writing only: the dashboard's own checks and its JSON, without building the
+    /// typed views of its model (which `lower` builds); reports the same problems as `lower`.
+    public func lowerFile(_ dashboard: ResolvedDashboard, environment: Environment, diagnostics: DiagnosticCollector) -> JSONValue {
+        DashboardValidation(diagnostics: diagnostics).validate(dashboard, environment: environment)
+        let lowering = GrafanaLowering(environment: environment, diagnostics: diagnostics, rewriteExpression: SelectorInjection.rewrite)
+        return lowering.dashboardFile(dashboard)
+    }
+
     /// Stage 5a: the file of one lowered dashboard.
     public func artifact(for dashboard: LoweredDashboard) -> Artifact {
-        Artifact(
-            path: "grafana/dashboards/\(dashboard.folder)/\(dashboard.uid).json", kind: .grafanaDashboard,
-            bytes: JSONWriter().data(dashboard.json), source: dashboard.location)
+        artifact(json: dashboard.json, folder: dashboard.folder, uid: dashboard.uid, source: dashboard.location)
+    }
+
+    private func artifact(json: JSONValue, folder: String, uid: String, source: SourceLocation) -> Artifact {
+        Artifact(path: "grafana/dashboards/\(folder)/\(uid).json", kind: .grafanaDashboard, bytes: JSONWriter().data(json), source: source)
     }
 
     /// Stage 5b: an environment's output from its dashboard files, plus the provisioning config and the manifest.
@@ -82,11 +92,19 @@ public struct Compiler: Sendable {
         compile([environment], diagnostics: diagnostics).first
     }
 
-    /// Compiles several environments to their files: `models` then `render`.
+    /// Compiles several environments to their files: what `render(models(…))` gives.
     ///
-    /// Environments with errors are left out.
+    /// Environments with errors are left out. Each dashboard is lowered, written and hashed in
+    /// one job, so its model is freed as soon as its file exists instead of every model of
+    /// every environment being held until rendering starts.
     public func compile(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentOutput] {
-        render(models(environments, diagnostics: diagnostics))
+        stages(environments, diagnostics: diagnostics, perDashboard: { resolved, environment, local in
+            let json = lowerFile(resolved, environment: environment, diagnostics: local)
+            return (artifact(json: json, folder: resolved.folder, uid: resolved.uid, source: resolved.dashboard.location), resolved.folder)
+        })
+            .map { environment, rules, files in
+                assemble(files.map(\.0) + rules, folders: files.map(\.1), environment: environment)
+            }
     }
 
     /// Stages 1–4 for several environments: the artifact model of each environment without errors.
@@ -95,14 +113,19 @@ public struct Compiler: Sendable {
     /// Diagnostics are reported in environment order, then in dashboard order, whatever the
     /// scheduling.
     public func models(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentModel] {
-        struct Prepared: Sendable {
-            var environment: Environment
-            var dashboards: [ResolvedDashboard]
-            var rules: [Artifact]
-            var diagnostics: [Diagnostic]
+        stages(environments, diagnostics: diagnostics, perDashboard: { lower($0, environment: $1, diagnostics: $2) }).map { environment, rules, dashboards in
+            EnvironmentModel(environment: environment, dashboards: dashboards, rules: rules)
         }
+    }
+
+    /// Stages 1–3 per environment, then `perDashboard` (stage 4, and 5a when compiling to files)
+    /// on each resolved dashboard, one parallel job each.
+    private func stages<Result: Sendable>(
+        _ environments: [Environment], diagnostics: DiagnosticCollector,
+        perDashboard: @escaping @Sendable (ResolvedDashboard, Environment, DiagnosticCollector) -> Result
+    ) -> [(Environment, [Artifact], [Result])] {
         // Stages 1–3, one environment per job.
-        let prepared = Self.parallelMap(environments) { environment -> Prepared in
+        let prepared = Self.parallelMap(environments) { environment -> PreparedEnvironment in
             let local = DiagnosticCollector()
             let (evaluated, catalog) = evaluate(environment, diagnostics: local)
             let resolved = resolve(catalog, environment: evaluated)
@@ -111,22 +134,22 @@ public struct Compiler: Sendable {
             DashboardValidation(diagnostics: local).validateIdentities(resolved, environment: evaluated)
             // Rule groups and their tests: Prometheus/RuleCompiler.swift.
             let rules = RuleCompiler(environment: evaluated, diagnostics: local).artifacts(for: catalog)
-            return Prepared(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
+            return PreparedEnvironment(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
         }
         // Stage 4, one dashboard per job.
         var jobs: [(environment: Int, dashboard: Int)] = []
         for (index, entry) in prepared.enumerated() { jobs += entry.dashboards.indices.map { (index, $0) } }
-        let lowered = Self.parallelMap(jobs) { job -> (LoweredDashboard, [Diagnostic]) in
+        let lowered = Self.parallelMap(jobs) { job -> (Result, [Diagnostic]) in
             let entry = prepared[job.environment]
             let local = DiagnosticCollector()
-            let dashboard = lower(entry.dashboards[job.dashboard], environment: entry.environment, diagnostics: local)
-            return (dashboard, local.diagnostics)
+            let result = perDashboard(entry.dashboards[job.dashboard], entry.environment, local)
+            return (result, local.diagnostics)
         }
-        var models: [EnvironmentModel] = []
+        var results: [(Environment, [Artifact], [Result])] = []
         var cursor = 0
         for entry in prepared {
             var problems = entry.diagnostics
-            var dashboards: [LoweredDashboard] = []
+            var dashboards: [Result] = []
             for _ in entry.dashboards {
                 let (dashboard, lowerProblems) = lowered[cursor]
                 cursor += 1
@@ -135,10 +158,10 @@ public struct Compiler: Sendable {
             }
             diagnostics.emit(contentsOf: problems)
             if !problems.contains(where: { $0.severity == .error }) {
-                models.append(EnvironmentModel(environment: entry.environment, dashboards: dashboards, rules: entry.rules))
+                results.append((entry.environment, entry.rules, dashboards))
             }
         }
-        return models
+        return results
     }
 
     /// Stage 5 for several environments: every file, dashboards written and hashed in parallel.
@@ -172,6 +195,14 @@ extension Array {
     func partitioningIndex(where belongsInSecondPartition: (Element) -> Bool) -> Int {
         firstIndex(where: belongsInSecondPartition) ?? endIndex
     }
+}
+
+/// An environment after stages 1–3: evaluated, its dashboards resolved, its rules compiled.
+private struct PreparedEnvironment: Sendable {
+    var environment: Environment
+    var dashboards: [ResolvedDashboard]
+    var rules: [Artifact]
+    var diagnostics: [Diagnostic]
 }
 
 /// The artifact model of one environment: what `Compiler.models` produces and `Compiler.render` writes.

@@ -325,10 +325,7 @@ private struct Builder {
         return within(sources?.panels.element(index)) { builder in
             var libraryPanelUID: String?
             if let library = builder.object(node, "libraryPanel") { libraryPanelUID = builder.string(library, "uid") }
-            let targetSources = builder.sources?.targets.element(index) ?? []
-            let targets = builder.array(node, "targets").filter { builder.isObject($0, "a target") }.enumerated().map { position, target in
-                builder.within(targetSources.element(position)) { $0.target(target) }
-            }
+            let targets = builder.located(builder.array(node, "targets"), "a target", builder.sources?.targets.element(index)) { $0.target($1) }
             return Grafana.Panel(
                 json: node.value, location: builder.locate(node), pointer: node.pointer, rowPath: rowPath,
                 id: builder.int(node, "id"), type: builder.string(node, "type") ?? "", title: builder.string(node, "title") ?? "",
