@@ -143,3 +143,60 @@ private enum LokiPanel {
 extension Dashboard {
     init(_ title: String, uid: String) { self.init(title, uid: uid) {} }
 }
+
+/// Every dashboard problem the compiler reports carries its stable id (the future lint rule id).
+@Suite struct DashboardDiagnosticIDTests {
+    // Selectors make the compiler parse every Prometheus query to inject them.
+    static let prod = Environment(
+        name: "prod",
+        grafana: GrafanaSettings(folder: "Team", datasources: ["metrics": GrafanaDatasource(type: "prometheus", uid: "prom-prod")]),
+        prometheus: PrometheusSettings(selectors: [LabelPair("env", "prod")]),
+        files: ["environments/prod.yaml"])
+
+    static let cases: [(String, DiagnosticID, CatalogFunction)] = [
+        ("duplicate uid", .dashboardUIDDuplicate, { _ in
+            Catalog {
+                Dashboard("A", uid: "same") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } }
+                Dashboard("B", uid: "same") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } }
+            }
+        }),
+        ("uid with a path", .dashboardUIDInvalid, { _ in
+            Catalog { Dashboard("A", uid: "../x") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } } }
+        }),
+        ("empty title", .titleEmpty, { _ in
+            Catalog { Dashboard("A", uid: "a") { Panel(type: "stat", title: " ") { PrometheusQuery("up") } } }
+        }),
+        ("panel width", .panelGridPosInvalid, { _ in
+            Catalog { Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("up") }.width(30) } }
+        }),
+        ("empty expression", .queryExprEmpty, { _ in
+            Catalog { Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery(" ") } } }
+        }),
+        ("undefined datasource", .datasourceUndefined, { _ in
+            Catalog { Dashboard("A", uid: "a") { Panel(type: "logs", title: "x") { LokiQuery("{app=\"x\"}") } } }
+        }),
+        ("invalid PromQL", .queryExprInvalid, { _ in
+            Catalog { Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("sum(") } } }
+        }),
+        ("duplicate variable", .variableDuplicate, { _ in
+            Catalog {
+                Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } }
+                    .variables {
+                        CustomVariable("v", values: ["1"])
+                        CustomVariable("v", values: ["2"])
+                    }
+            }
+        }),
+    ]
+
+    @Test(arguments: cases.indices)
+    func problemCarriesItsID(index: Int) {
+        let (name, id, catalog) = Self.cases[index]
+        let collector = DiagnosticCollector()
+        _ = Compiler(catalog: catalog).compile(Self.prod, diagnostics: collector)
+        let errors = collector.diagnostics.filter { $0.severity == .error }
+        #expect(errors.contains { $0.id == id }, "\(name): expected [\(id)] in \(errors.map(\.description))")
+        #expect(errors.allSatisfy { $0.id != nil }, "\(name): every error has an id: \(errors.map(\.description))")
+        #expect(errors.first.map { $0.formatted().contains("error: [\($0.id!)] ") } == true)
+    }
+}

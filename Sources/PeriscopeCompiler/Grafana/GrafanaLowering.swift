@@ -35,7 +35,7 @@ public struct GrafanaLowering: Sendable {
                 let list = defined.isEmpty ? "it defines none" : "it defines: \(defined.joined(separator: ", "))"
                 diagnostics.emit(.error(
                     "datasource '\(name)' is not defined in environment '\(environment.name)'; expected it under grafana.datasources\(where_), \(list)",
-                    at: location))
+                    at: location, id: .datasourceUndefined))
                 return .object([JSONMember("type", "prometheus"), JSONMember("uid", .string(name))])
             }
             return Self.datasourceObject(type: resolved.type, uid: resolved.uid)

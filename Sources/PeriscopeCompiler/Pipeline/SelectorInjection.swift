@@ -24,7 +24,7 @@ public enum SelectorInjection {
         } catch {
             diagnostics.emit(.error(
                 "invalid PromQL in query: \(error.description) (expected a valid expression to inject the environment's selectors into; opt out with .injectingSelectors(false))",
-                at: query.location))
+                at: query.location, id: .queryExprInvalid))
             return query.expr
         }
     }

@@ -48,11 +48,11 @@ public struct DashboardValidation: Sendable {
             let dashboard = resolved.dashboard
             let uidLocation = dashboard.location
             if let problem = Self.uidProblem(resolved.uid) {
-                diagnostics.emit(.error("dashboard uid '\(resolved.uid)' \(problem); uids become file names and must match [A-Za-z0-9_-]{1,40}", at: uidLocation))
+                diagnostics.emit(.error("dashboard uid '\(resolved.uid)' \(problem); uids become file names and must match [A-Za-z0-9_-]{1,40}", at: uidLocation, id: .dashboardUIDInvalid))
             } else if let first = seen[resolved.uid] {
                 diagnostics.emit(.error(
                     "duplicate dashboard uid '\(resolved.uid)' in environment '\(environment.name)'; uids must be unique",
-                    at: uidLocation, notes: ["first defined at \(first)"]))
+                    at: uidLocation, id: .dashboardUIDDuplicate, notes: ["first defined at \(first)"]))
             } else {
                 seen[resolved.uid] = dashboard.location
             }
@@ -63,24 +63,24 @@ public struct DashboardValidation: Sendable {
     public func validate(_ resolved: ResolvedDashboard, environment: Environment) {
         let dashboard = resolved.dashboard
         if dashboard.title.trimmingWhitespace().isEmpty {
-            diagnostics.emit(.error("dashboard '\(resolved.uid)' has an empty title; expected a non-empty title", at: dashboard.location))
+            diagnostics.emit(.error("dashboard '\(resolved.uid)' has an empty title; expected a non-empty title", at: dashboard.location, id: .titleEmpty))
         }
         if let problem = Self.folderProblem(resolved.folder) {
             let location: Location = dashboard.folder != nil
                 ? .source(dashboard.location(of: .folder))
                 : environment.location(of: "grafana.folder").map(Location.file) ?? .source(dashboard.location)
-            diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location))
+            diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location, id: .dashboardFolderInvalid))
         }
         if let refresh = resolved.refresh, let problem = refresh.problem {
             let location: Location = dashboard.refresh != nil
                 ? .source(dashboard.location(of: .refresh))
                 : environment.location(of: "grafana.refresh").map(Location.file) ?? .source(dashboard.location)
-            diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location))
+            diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location, id: .dashboardRefreshInvalid))
         }
         if let time = dashboard.time {
             let location = dashboard.location(of: .time)
             for (label, value) in [("from", time.from), ("to", time.to)] where !value.isValid {
-                diagnostics.emit(.error("invalid time range \(label) '\(value)'; expected a time such as now, now-6h, now/d or an ISO-8601 date", at: location))
+                diagnostics.emit(.error("invalid time range \(label) '\(value)'; expected a time such as now, now-6h, now/d or an ISO-8601 date", at: location, id: .dashboardTimeInvalid))
             }
         }
         validateVariables(dashboard)
@@ -89,7 +89,7 @@ public struct DashboardValidation: Sendable {
             case .panel(let panel): validatePanel(panel)
             case .row(let row):
                 if row.title.trimmingWhitespace().isEmpty {
-                    diagnostics.emit(.error("row has an empty title; expected a non-empty title", at: row.location))
+                    diagnostics.emit(.error("row has an empty title; expected a non-empty title", at: row.location, id: .titleEmpty))
                 }
                 row.panels.forEach(validatePanel)
             }
@@ -100,16 +100,16 @@ public struct DashboardValidation: Sendable {
         var names: [String: SourceLocation] = [:]
         for variable in dashboard.variables {
             if !Self.isIdentifier(variable.name) {
-                diagnostics.emit(.error("variable name '\(variable.name)' is not valid; expected letters, digits and '_' not starting with a digit", at: variable.location))
+                diagnostics.emit(.error("variable name '\(variable.name)' is not valid; expected letters, digits and '_' not starting with a digit", at: variable.location, id: .variableNameInvalid))
             }
             if let first = names[variable.name] {
-                diagnostics.emit(.error("duplicate variable '\(variable.name)' in dashboard '\(dashboard.uid)'", at: variable.location, notes: ["first defined at \(first)"]))
+                diagnostics.emit(.error("duplicate variable '\(variable.name)' in dashboard '\(dashboard.uid)'", at: variable.location, id: .variableDuplicate, notes: ["first defined at \(first)"]))
             } else {
                 names[variable.name] = variable.location
             }
             if variable.kind == .interval {
                 for option in variable.options where option.value != "auto" && !option.value.hasPrefix("$") && !PrometheusDuration(option.value).isValid {
-                    diagnostics.emit(.error("interval variable '\(variable.name)' has an invalid duration '\(option.value)'; expected e.g. 1m or 1h", at: variable.location))
+                    diagnostics.emit(.error("interval variable '\(variable.name)' has an invalid duration '\(option.value)'; expected e.g. 1m or 1h", at: variable.location, id: .variableIntervalInvalid))
                 }
             }
         }
@@ -122,54 +122,54 @@ public struct DashboardValidation: Sendable {
 
     private func validatePanel(_ panel: Panel) {
         if panel.title.trimmingWhitespace().isEmpty && panel.type != .text {
-            diagnostics.emit(.error("\(panel.type) panel has an empty title; expected a non-empty title", at: panel.location))
+            diagnostics.emit(.error("\(panel.type) panel has an empty title; expected a non-empty title", at: panel.location, id: .titleEmpty))
         }
         if let width = panel.width, !(1...GridLayout.columns).contains(width) {
-            diagnostics.emit(.error("panel '\(panel.title)' has width \(width); expected 1 to 24 grid columns", at: panel.location(of: .width)))
+            diagnostics.emit(.error("panel '\(panel.title)' has width \(width); expected 1 to 24 grid columns", at: panel.location(of: .width), id: .panelGridPosInvalid))
         }
         if let height = panel.height, height < 1 {
-            diagnostics.emit(.error("panel '\(panel.title)' has height \(height); expected at least 1", at: panel.location(of: .height)))
+            diagnostics.emit(.error("panel '\(panel.title)' has height \(height); expected at least 1", at: panel.location(of: .height), id: .panelGridPosInvalid))
         }
         if let pos = panel.gridPos, pos.x < 0 || pos.y < 0 || pos.w < 1 || pos.h < 1 || pos.x + pos.w > GridLayout.columns {
             diagnostics.emit(.error(
                 "panel '\(panel.title)' has gridPos x=\(pos.x) y=\(pos.y) w=\(pos.w) h=\(pos.h) outside the 24-column grid",
-                at: panel.location(of: .gridPos)))
+                at: panel.location(of: .gridPos), id: .panelGridPosInvalid))
         }
         for (key, value) in [(ModifierKey<Panel>.interval, panel.interval), (.timeFrom, panel.timeFrom), (.timeShift, panel.timeShift)] {
             if let value, let problem = value.problem {
-                diagnostics.emit(.error("panel '\(panel.title)' has an invalid \(key) '\(value)': \(problem)", at: panel.location(of: key)))
+                diagnostics.emit(.error("panel '\(panel.title)' has an invalid \(key) '\(value)': \(problem)", at: panel.location(of: key), id: .panelDurationInvalid))
             }
         }
         if let thresholds = panel.fieldDefaults.thresholds {
             let location = thresholds.location ?? panel.location
             if let first = thresholds.steps.first, first.value != nil {
-                diagnostics.emit(.error("panel '\(panel.title)': the first threshold step is the base step and has no value; start with .base(color)", at: location))
+                diagnostics.emit(.error("panel '\(panel.title)': the first threshold step is the base step and has no value; start with .base(color)", at: location, id: .panelThresholdsInvalid))
             }
             let values = thresholds.steps.compactMap(\.value)
             if values.contains(where: { !$0.isFinite }) {
-                diagnostics.emit(.error("panel '\(panel.title)': threshold values must be finite numbers", at: location))
+                diagnostics.emit(.error("panel '\(panel.title)': threshold values must be finite numbers", at: location, id: .panelThresholdsInvalid))
             } else if zip(values, values.dropFirst()).contains(where: { $0 >= $1 }) {
-                diagnostics.emit(.error("panel '\(panel.title)': threshold steps must be in increasing order, got \(values.map { FieldConfigEncoding.number($0) })", at: location))
+                diagnostics.emit(.error("panel '\(panel.title)': threshold steps must be in increasing order, got \(values.map { FieldConfigEncoding.number($0) })", at: location, id: .panelThresholdsInvalid))
             }
         }
         for query in panel.queries {
             switch query {
             case .prometheus(let prometheus):
                 if prometheus.expr.trimmingWhitespace().isEmpty {
-                    diagnostics.emit(.error("panel '\(panel.title)' has a Prometheus query with an empty expression", at: prometheus.location))
+                    diagnostics.emit(.error("panel '\(panel.title)' has a Prometheus query with an empty expression", at: prometheus.location, id: .queryExprEmpty))
                 }
                 if let interval = prometheus.interval, let problem = interval.problem {
-                    diagnostics.emit(.error("query interval '\(interval)' is invalid: \(problem)", at: prometheus.location))
+                    diagnostics.emit(.error("query interval '\(interval)' is invalid: \(problem)", at: prometheus.location, id: .panelDurationInvalid))
                 }
             case .loki(let loki):
                 if loki.expr.trimmingWhitespace().isEmpty {
-                    diagnostics.emit(.error("panel '\(panel.title)' has a Loki query with an empty expression", at: loki.location))
+                    diagnostics.emit(.error("panel '\(panel.title)' has a Loki query with an empty expression", at: loki.location, id: .queryExprEmpty))
                 }
             }
         }
         let refIds = panel.queries.compactMap(\.explicitRefId)
         if Set(refIds).count != refIds.count {
-            diagnostics.emit(.error("panel '\(panel.title)' uses the same refId twice", at: panel.location))
+            diagnostics.emit(.error("panel '\(panel.title)' uses the same refId twice", at: panel.location, id: .queryRefIdDuplicate))
         }
     }
 }

@@ -136,10 +136,15 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// This pointer extended by an object key.
-    public func appending(_ key: String) -> JSONPointer { JSONPointer(tokens: tokens + [key]) }
+    public func appending(_ key: String) -> JSONPointer {
+        // One allocation: `tokens + [key]` would also allocate the one-element array.
+        var extended = tokens
+        extended.append(key)
+        return JSONPointer(tokens: extended)
+    }
 
     /// This pointer extended by an array index.
-    public func appending(_ index: Int) -> JSONPointer { JSONPointer(tokens: tokens + [String(index)]) }
+    public func appending(_ index: Int) -> JSONPointer { appending(String(index)) }
 
     /// The pointer of the containing value; nil for the root.
     public var parent: JSONPointer? { tokens.isEmpty ? nil : JSONPointer(tokens: Array(tokens.dropLast())) }
