@@ -1,4 +1,5 @@
 import PeriscopeCompiler
+import PeriscopeModel
 import Testing
 
 /// `DurationSyntax` follows Prometheus' `model.ParseDuration`.

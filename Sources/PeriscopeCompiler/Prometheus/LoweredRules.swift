@@ -1,3 +1,4 @@
+import PeriscopeModel
 import PeriscopeDSL
 
 /// A rule ready to be written: labels and annotations final and sorted by name.

@@ -1,3 +1,4 @@
+import PeriscopeModel
 import PeriscopeDSL
 
 /// Writes rule files, PrometheusRule resources, Mimir namespace files and promtool test files.

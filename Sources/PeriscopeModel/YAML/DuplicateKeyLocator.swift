@@ -17,9 +17,9 @@ struct DuplicateKeyLocator {
         if mark.line > 0, let repeated = secondOccurrence(of: key, after: mark) {
             return .error(
                 "duplicate key '\(key)' (first written at \(mark.line):\(mark.column)); a key may appear only once in a map",
-                at: FileLocation(path: path, line: repeated.line, column: repeated.column))
+                at: FileLocation(path: path, line: repeated.line, column: repeated.column), id: YAMLDiagnosticID.duplicateKey)
         }
-        return .error("duplicate key '\(key)': it is written more than once in this map; a key may appear only once", at: firstLocation)
+        return .error("duplicate key '\(key)': it is written more than once in this map; a key may appear only once", at: firstLocation, id: YAMLDiagnosticID.duplicateKey)
     }
 
     private func secondOccurrence(of key: String, after mark: Mark) -> (line: Int, column: Int)? {
