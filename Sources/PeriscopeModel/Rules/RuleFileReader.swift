@@ -1,0 +1,142 @@
+import Foundation
+import PeriscopeDSL
+
+/// Reads rule files into `RuleFile`s, with the line and column of every node.
+///
+/// It reads every shape Prometheus-compatible tools use (see `RuleDocument.Shape`): plain
+/// `groups:` files (Prometheus' rulefmt), PrometheusRule resources of prometheus-operator, one
+/// or several per file or in a `kind: List`, Mimir/Cortex namespace files (mimirtool,
+/// cortextool) and empty files (`null`, `{}`, `groups: []`, nothing). It validates what
+/// promtool's rulefmt validates structurally (see `RuleDiagnosticID`); PromQL and templates are
+/// left to lint. Every problem is a diagnostic `path:line:col: error: [id] message` naming what
+/// was expected, and reading goes on so that one run reports them all. Bad input never traps:
+/// malformed YAML, NUL bytes, invalid UTF-8, deep nesting and huge files are reported.
+public struct RuleFileReader: Sendable {
+    /// The path shown in locations.
+    public var path: String
+    /// Larger files are refused before parsing (bytes; 64 MiB by default, about 200,000 rules).
+    public var maximumFileSize: Int
+    /// The YAML reader's caps.
+    public var limits: YAMLReader.Limits
+
+    /// Creates a reader for the file at `path` (read from disk by `readFile()`, or named only).
+    public init(path: String, maximumFileSize: Int = 64 << 20, limits: YAMLReader.Limits = .ruleFile) {
+        self.path = path
+        self.maximumFileSize = maximumFileSize
+        self.limits = limits
+    }
+
+    /// What reading gave: the model (as much as could be read) and every problem found.
+    public struct Result: Sendable {
+        /// The file; when there are errors, the parts that could be read.
+        public var file: RuleFile
+        /// Problems, in file order.
+        public var diagnostics: [Diagnostic]
+        /// Whether any diagnostic is an error (then the file must not be written back).
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Reads the file at `path` from disk.
+    public func readFile() -> Result {
+        let url = URL(fileURLWithPath: path)
+        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        guard let attributes else { return failure("cannot read rule file '\(path)'") }
+        guard attributes[.type] as? FileAttributeType == .typeRegular else {
+            return failure("'\(path)' is not a regular file (expected a YAML rule file)")
+        }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumFileSize else { return tooLarge(size) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return failure("cannot read rule file '\(path)'") }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
+            guard data.count <= maximumFileSize else { return tooLarge(data.count) }
+            return read([UInt8](data))
+        } catch {
+            return failure("cannot read rule file '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Reads a file's bytes: they must be UTF-8 without NUL bytes.
+    public func read(_ bytes: [UInt8]) -> Result {
+        guard bytes.count <= maximumFileSize else { return tooLarge(bytes.count) }
+        if let problem = UTF8Check.firstProblem(in: bytes) {
+            let location = UTF8Check.location(ofByte: problem.offset, in: bytes, path: path)
+            return Result(file: RuleFile(name: path, documents: []),
+                          diagnostics: [.error(problem.message, at: location, id: RuleDiagnosticID.fileUnreadable)])
+        }
+        return read(text: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Reads YAML text.
+    public func read(text: String) -> Result {
+        let yaml = YAMLReader(path: path, limits: limits, typesScalarsWhileComposing: false).readStream(text)
+        var parser = RuleDocumentParser(path: path)
+        let documents = yaml.documents.map { parser.document($0) }
+        // YAML errors come first when the stream stopped early; otherwise the order is the file's.
+        return Result(file: RuleFile(name: path, documents: documents), diagnostics: yaml.diagnostics + parser.diagnostics)
+    }
+
+    private func failure(_ message: String) -> Result {
+        Result(file: RuleFile(name: path, documents: []),
+               diagnostics: [.error(message, at: FileLocation(path: path), id: RuleDiagnosticID.fileUnreadable)])
+    }
+
+    private func tooLarge(_ size: Int) -> Result {
+        failure("rule file is \(size) bytes; at most \(maximumFileSize) are read (split it into several files)")
+    }
+}
+
+/// Finds the first byte of a text that is not UTF-8 or is NUL, and where it is.
+enum UTF8Check {
+    struct Problem {
+        var offset: Int
+        var message: String
+    }
+
+    static func firstProblem(in bytes: [UInt8]) -> Problem? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            if byte == 0 { return Problem(offset: index, message: "rule file contains a NUL byte (expected UTF-8 text)") }
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            var value: UInt32
+            switch byte {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(byte & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(byte & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(byte & 0x07)
+            default: return invalid(at: index)
+            }
+            guard index + length <= count else { return invalid(at: index) }
+            for next in bytes[(index + 1)..<(index + length)] {
+                guard next & 0xC0 == 0x80 else { return invalid(at: index) }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else { return invalid(at: index) }
+            index += length
+        }
+        return nil
+    }
+
+    private static func invalid(at offset: Int) -> Problem {
+        Problem(offset: offset, message: "rule file is not valid UTF-8 (expected UTF-8 text)")
+    }
+
+    /// The line and column (in Unicode scalars) of byte `offset`; the bytes before it are valid.
+    static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> FileLocation {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        return FileLocation(path: path, line: line, column: column)
+    }
+}
