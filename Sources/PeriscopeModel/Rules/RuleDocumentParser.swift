@@ -24,12 +24,12 @@ struct RuleDocumentParser {
             typeMismatch(what, expected: expected, got: tree)
             return nil
         }
-        if scalar.isPlain, scalar.tag.isEmpty, scalar.resolved == .null { return nil }
+        if scalar.isPlain, scalar.tag.isEmpty, scalar.isNull { return nil }
         return located(scalar, at: tree.location)
     }
 
     func located(_ scalar: YAMLScalar, at location: FileLocation) -> LocatedText {
-        let literal = scalar.isPlain && scalar.tag.isEmpty && YAMLQuoting.needsQuotes(scalar.text) && YAMLText.isWritablePlain(scalar.text)
+        let literal = scalar.isPlain && scalar.tag.isEmpty && YAMLText.isTypedPlain(scalar) && YAMLText.isWritablePlain(scalar.text)
         return LocatedText(scalar.text, at: .file(location), isPlainLiteral: literal)
     }
 

@@ -68,13 +68,25 @@ public struct RuleFileReader: Sendable {
         return read(text: String(decoding: bytes, as: UTF8.self))
     }
 
-    /// Reads YAML text.
+    /// Reads YAML text (which must not hold a NUL character).
     public func read(text: String) -> Result {
+        var text = text
+        if let offset = text.withUTF8({ $0.firstIndex(of: 0) }) {
+            let location = UTF8Check.location(ofByte: offset, in: Array(text.utf8), path: path)
+            return Result(file: RuleFile(name: path, documents: []),
+                          diagnostics: [.error("rule file contains a NUL byte (expected UTF-8 text)", at: location, id: RuleDiagnosticID.fileUnreadable)])
+        }
         let yaml = YAMLReader(path: path, limits: limits, typesScalarsWhileComposing: false).readStream(text)
         var parser = RuleDocumentParser(path: path)
         let documents = yaml.documents.map { parser.document($0) }
-        // YAML errors come first when the stream stopped early; otherwise the order is the file's.
-        return Result(file: RuleFile(name: path, documents: documents), diagnostics: yaml.diagnostics + parser.diagnostics)
+        // In file order (groups are checked in parallel chunks); YAML errors first on the same position.
+        let problems = (yaml.diagnostics + parser.diagnostics).enumerated().sorted { left, right in
+            let (a, b) = (left.element.location, right.element.location)
+            if a?.line != b?.line { return (a?.line ?? 0) < (b?.line ?? 0) }
+            if a?.column != b?.column { return (a?.column ?? 0) < (b?.column ?? 0) }
+            return left.offset < right.offset
+        }.map(\.element)
+        return Result(file: RuleFile(name: path, documents: documents), diagnostics: problems)
     }
 
     private func failure(_ message: String) -> Result {

@@ -28,29 +28,37 @@ extension RuleDocumentParser {
             if !tree.isNull { typeMismatch("groups", expected: "a list of rule groups", got: tree) }
             return []
         }
+        // Groups are independent: big files parse them in parallel chunks, problems merged in order.
+        let path = self.path
+        let parts = RuleParallel.map(RuleParallel.chunks(items.count)) { range -> ([RuleGroupNode], [Diagnostic]) in
+            var parser = RuleDocumentParser(path: path)
+            let groups = items[range].compactMap { parser.group($0, flavour: flavour) }
+            return (groups, parser.diagnostics)
+        }
         var groups: [RuleGroupNode] = []
         groups.reserveCapacity(items.count)
+        for (part, problems) in parts {
+            groups += part
+            diagnostics += problems
+        }
         var seen: [String: FileLocation] = [:]
-        for item in items {
-            guard let group = group(item, flavour: flavour) else { continue }
+        for group in groups {
             let name = group.name.value
-            if case .file(let location)? = group.name.location ?? group.location {
-                if name.isEmpty {
-                    error("rule group name is empty (expected a name unique within the file; rulefmt: Groupname must not be empty)",
-                          at: location, RuleDiagnosticID.groupNameEmpty)
-                } else if let first = seen[name] {
-                    error("duplicate rule group name '\(name)' (first written at \(first.line):\(first.column); expected group names to be unique within a file)",
-                          at: location, RuleDiagnosticID.groupNameDuplicate)
-                } else {
-                    seen[name] = location
-                }
+            guard case .file(let location)? = group.name.location ?? group.location else { continue }
+            if name.isEmpty {
+                error("rule group name is empty (expected a name unique within the file; rulefmt: Groupname must not be empty)",
+                      at: location, RuleDiagnosticID.groupNameEmpty)
+            } else if let first = seen[name] {
+                error("duplicate rule group name '\(name)' (first written at \(first.line):\(first.column); expected group names to be unique within a file)",
+                      at: location, RuleDiagnosticID.groupNameDuplicate)
+            } else {
+                seen[name] = location
             }
-            groups.append(group)
         }
         return groups
     }
 
-    private mutating func group(_ tree: YAMLTree, flavour: RuleGroupFlavour) -> RuleGroupNode? {
+    mutating func group(_ tree: YAMLTree, flavour: RuleGroupFlavour) -> RuleGroupNode? {
         guard let entries = tree.entries else {
             typeMismatch("rule group", expected: "a map with name and rules", got: tree)
             return nil

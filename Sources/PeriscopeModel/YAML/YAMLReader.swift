@@ -91,23 +91,12 @@ public struct YAMLReader: Sendable {
         return output
     }
 
-    /// Reads every document of `text` (`Yams.compose_all`); the node budget is shared by all.
+    /// Reads every document of `text` (like `Yams.compose_all`, straight from libyaml's events);
+    /// the node budget is shared by all. After a syntax error no further document is read.
     public func readStream(_ text: String) -> StreamOutput {
-        var output = StreamOutput()
-        var walk = Walk(reader: self)
-        do {
-            let parser = try Parser(yaml: text, resolver: resolver)
-            while let document = try parser.nextRoot() {
-                if let tree = walk.convert(document, depth: 0) { output.documents.append(tree) }
-                if walk.budgetReported { break }
-            }
-        } catch {
-            output.diagnostics = walk.diagnostics
-            output.diagnostics.append(diagnostic(for: error, text: text))
-            return output
-        }
-        output.diagnostics = walk.diagnostics
-        return output
+        var composer = YAMLEventComposer(reader: self)
+        let documents = composer.documents(text)
+        return StreamOutput(documents: documents, diagnostics: composer.diagnostics)
     }
 
     func location(_ mark: Mark?) -> FileLocation {

@@ -47,7 +47,7 @@ public struct YAMLTree: Sendable, Hashable {
     }
 
     /// Whether this is a YAML null (`~`, `null`, or nothing at all), which removes a key.
-    public var isNull: Bool { scalar?.resolved == .null }
+    public var isNull: Bool { scalar?.isNull ?? false }
 
     /// The entry for `key` in a mapping.
     public func entry(_ key: String) -> YAMLEntry? { entries?.first { $0.key == key } }
@@ -110,6 +110,18 @@ public struct YAMLScalar: Sendable, Hashable {
 
     /// The scalar typed with the YAML 1.2 core schema.
     public var resolved: YAMLScalarValue { YAMLCoreSchema.resolve(self) }
+
+    /// Whether this is a YAML null (`~`, `null`, nothing, or `!!null`); a fast path of `resolved == .null`.
+    public var isNull: Bool {
+        if tag.isEmpty {
+            guard isPlain else { return false }
+            switch text {
+            case "", "~", "null", "Null", "NULL": return true
+            default: return false
+            }
+        }
+        return tag == YAMLCoreSchema.nullTag && resolved == .null
+    }
 
     /// What the scalar is, for "got …" in messages.
     public var kindDescription: String {

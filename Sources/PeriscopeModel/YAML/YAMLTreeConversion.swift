@@ -84,7 +84,7 @@ extension YAMLReader {
 
 /// The keys of one map so far: a linear scan for the usual small map, a dictionary once the map
 /// grows (a map with 100,000 keys must not take quadratic time).
-private struct SeenKeys {
+struct SeenKeys {
     private var index: [String: FileLocation] = [:]
     private static let linearLimit = 16
 

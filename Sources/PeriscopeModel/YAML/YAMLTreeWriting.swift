@@ -94,9 +94,29 @@ extension YAMLText {
         }
         guard scalar.isPlain, scalar.tag.isEmpty else { return nil }
         if scalar.text.isEmpty { return "null" }
-        guard YAMLQuoting.needsQuotes(scalar.text), isWritablePlain(scalar.text) else { return nil }
+        guard isTypedPlain(scalar), isWritablePlain(scalar.text) else { return nil }
         return scalar.text
     }
+
+    /// Whether a plain scalar is something other than a string to some YAML reader: a null,
+    /// boolean or number in the 1.2 core schema, a YAML 1.1 boolean word (`yes`, `off`), or
+    /// text made only of digits and number punctuation (`1_000`, `1:30`, `0b101`) that 1.1 reads
+    /// as a number. Such scalars are written back plain and verbatim, never quoted.
+    public static func isTypedPlain(_ scalar: YAMLScalar) -> Bool {
+        guard scalar.isPlain, scalar.tag.isEmpty else { return false }
+        // Every typed plain scalar starts with one of these; most text (names, PromQL) does not.
+        guard let lead = scalar.text.utf8.first else { return true }
+        guard "+-.0123456789~nNtTfFyYoO<=".utf8.contains(lead) else { return false }
+        if case .string = scalar.resolved {} else { return true }
+        let text = scalar.text
+        if oneOneWords.contains(text) { return true }
+        guard let first = text.unicodeScalars.first, "+-.0123456789".unicodeScalars.contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy { "+-._:0123456789abcdefABCDEFxXoO".unicodeScalars.contains($0) }
+    }
+
+    private static let oneOneWords: Set<String> = [
+        "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N", "<<", "=",
+    ]
 
     /// Whether `text`, read as a plain scalar, can be written back plain in block context.
     public static func isWritablePlain(_ text: String) -> Bool {
