@@ -76,7 +76,7 @@ public struct RuleFileReader: Sendable {
             return Result(file: RuleFile(name: path, documents: []),
                           diagnostics: [.error("rule file contains a NUL byte (expected UTF-8 text)", at: location, id: RuleDiagnosticID.fileUnreadable)])
         }
-        let yaml = YAMLReader(path: path, limits: limits, typesScalarsWhileComposing: false).readStream(text)
+        let yaml = YAMLReader(path: path, limits: limits).readStream(text)
         var parser = RuleDocumentParser(path: path)
         let documents = yaml.documents.map { parser.document($0) }
         // In file order (groups are checked in parallel chunks); YAML errors first on the same position.

@@ -11,12 +11,15 @@ import PeriscopeDSL
 /// read like Yams' (`malformed YAML: <libyaml problem> (<context> at l:c)`).
 struct YAMLEventComposer {
     let reader: YAMLReader
+    /// Whether a second document is an error (environment files hold one).
+    let singleDocument: Bool
     var diagnostics: [Diagnostic] = []
     private var budget: Int
     private var budgetReported = false
 
-    init(reader: YAMLReader) {
+    init(reader: YAMLReader, singleDocument: Bool = false) {
         self.reader = reader
+        self.singleDocument = singleDocument
         self.budget = reader.limits.maximumNodes
     }
 
@@ -74,6 +77,10 @@ struct YAMLEventComposer {
             }
             var finished: (tree: YAMLTree, anchor: String?)?
             switch type {
+            case YAML_DOCUMENT_START_EVENT where singleDocument && !documents.isEmpty:
+                diagnostics.append(.error("malformed YAML: but found another document (expected a single document in the stream at 1:1)",
+                                          at: location, id: YAMLDiagnosticID.syntax))
+                return documents
             case YAML_SCALAR_EVENT:
                 let data = event.data.scalar
                 let text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)

@@ -1,13 +1,12 @@
 import PeriscopeDSL
-import Yams
 
-/// Parses YAML text into `YAMLTree`s, turning every Yams error into a located diagnostic.
+/// Parses YAML text into `YAMLTree`s with libyaml (the C library under Yams), turning every
+/// error into a located diagnostic. Environment files and rule files share it.
 ///
-/// Yams composes recursively; libyaml caps nesting at 1000 levels, so composing cannot exhaust
-/// the stack. This reader adds its own caps (`Limits`) because aliases can make a small file
-/// expand into a huge tree (the "billion laughs" attack) and because deep trees are walked
-/// recursively. Environment files keep small caps; rule files, which can hold thousands of
-/// rules, use larger ones.
+/// Keys are compared as text: `1` and `"1"` in one map are duplicates. The reader has caps
+/// (`Limits`) because aliases can make a small file expand into a huge tree (the "billion
+/// laughs" attack) and because deep trees are walked recursively later. Environment files
+/// keep small caps; rule files, which can hold thousands of rules, use larger ones.
 ///
 /// Diagnostics carry the ids `yaml-syntax`, `yaml-duplicate-key`, `yaml-key-not-string`,
 /// `yaml-too-deep` and `yaml-too-large` (see `YAMLDiagnosticID`).
@@ -39,15 +38,10 @@ public struct YAMLReader: Sendable {
     public let path: String
     /// The caps.
     public var limits: Limits
-    /// Whether Yams types plain scalars while composing (needed only for its duplicate-key check
-    /// on typed keys; `false` is much faster and every key is compared as text here anyway).
-    public var typesScalarsWhileComposing: Bool
-
     /// Creates a reader for the file at `path` (used in locations only).
-    public init(path: String, limits: Limits = .environmentFile, typesScalarsWhileComposing: Bool = true) {
+    public init(path: String, limits: Limits = .environmentFile) {
         self.path = path
         self.limits = limits
-        self.typesScalarsWhileComposing = typesScalarsWhileComposing
     }
 
     /// The result of reading a single document.
@@ -68,26 +62,22 @@ public struct YAMLReader: Sendable {
         public var diagnostics: [Diagnostic] = []
     }
 
-    private var resolver: Resolver { typesScalarsWhileComposing ? .default : .basic }
-
     /// Reads `text`, which must hold at most one document (a second one is reported).
+    ///
+    /// After a syntax error or a duplicate key there is no root: the document means nothing certain.
     public func read(_ text: String) -> Output {
         var output = Output()
-        let document: Node?
-        do {
-            document = try Yams.compose(yaml: text, resolver)
-        } catch {
-            output.diagnostics.append(diagnostic(for: error, text: text))
+        var composer = YAMLEventComposer(reader: self, singleDocument: true)
+        let documents = composer.documents(text)
+        output.diagnostics = composer.diagnostics
+        let broken = output.diagnostics.contains { $0.id == YAMLDiagnosticID.syntax || $0.id == YAMLDiagnosticID.duplicateKey }
+        guard !broken else { return output }
+        guard let document = documents.first else {
+            output.isEmpty = output.diagnostics.isEmpty
             return output
         }
-        guard let document else {
-            output.isEmpty = true
-            return output
-        }
-        var walk = Walk(reader: self)
-        output.root = walk.convert(document, depth: 0)
-        output.diagnostics = walk.diagnostics
-        if output.root?.isNull == true { output.isEmpty = true }
+        output.root = document
+        if document.isNull { output.isEmpty = true }
         return output
     }
 
@@ -97,51 +87,6 @@ public struct YAMLReader: Sendable {
         var composer = YAMLEventComposer(reader: self)
         let documents = composer.documents(text)
         return StreamOutput(documents: documents, diagnostics: composer.diagnostics)
-    }
-
-    func location(_ mark: Mark?) -> FileLocation {
-        guard let mark else { return FileLocation(path: path) }
-        return FileLocation(path: path, line: mark.line, column: mark.column)
-    }
-
-    /// Yams errors carry a line and column (or an offset); report them at that position.
-    private func diagnostic(for error: any Error, text: String) -> Diagnostic {
-        guard let error = error as? YamlError else {
-            return .error("malformed YAML: \(error)", at: FileLocation(path: path, line: 1, column: 1), id: YAMLDiagnosticID.syntax)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            return .error("malformed YAML: \(problem)\(contextSuffix(context))", at: location(mark), id: YAMLDiagnosticID.syntax)
-        case .reader(let problem, let offset, _, _):
-            return .error("unreadable YAML: \(problem)", at: location(ofCharacterOffset: offset, in: text), id: YAMLDiagnosticID.syntax)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return DuplicateKeyLocator(text: text, path: path).diagnostic(keys: duplicates, first: context.mark)
-        default:
-            return .error("malformed YAML: \(error)", at: FileLocation(path: path, line: 1, column: 1), id: YAMLDiagnosticID.syntax)
-        }
-    }
-
-    private func contextSuffix(_ context: YamlError.Context?) -> String {
-        guard let context else { return "" }
-        return " (\(context.text) at \(context.mark.line):\(context.mark.column))"
-    }
-
-    /// Yams reports reader errors as a `Character` offset into the text.
-    private func location(ofCharacterOffset offset: Int?, in text: String) -> FileLocation {
-        guard let offset, offset >= 0 else { return FileLocation(path: path, line: 1, column: 1) }
-        var line = 1
-        var column = 1
-        for character in text.prefix(offset) {
-            if character.isNewline {
-                line += 1
-                column = 1
-            } else {
-                column += character.unicodeScalars.count
-            }
-        }
-        return FileLocation(path: path, line: line, column: column)
     }
 }
 

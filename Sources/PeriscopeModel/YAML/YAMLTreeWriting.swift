@@ -106,7 +106,14 @@ extension YAMLText {
         guard scalar.isPlain, scalar.tag.isEmpty else { return false }
         // Every typed plain scalar starts with one of these; most text (names, PromQL) does not.
         guard let lead = scalar.text.utf8.first else { return true }
-        guard "+-.0123456789~nNtTfFyYoO<=".utf8.contains(lead) else { return false }
+        switch lead {
+        case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "<"), UInt8(ascii: "="):
+            break
+        default:
+            return false
+        }
         if case .string = scalar.resolved {} else { return true }
         let text = scalar.text
         if oneOneWords.contains(text) { return true }
