@@ -77,4 +77,29 @@ import Testing
             Issue.record("read rules carry file locations")
         }
     }
+
+    /// The compiler's PrometheusRule and Mimir outputs read back as their shapes, with the same groups.
+    @Test func compiledResourceAndMimirFilesReadBack() throws {
+        let environment = Environment(name: "prod", prometheus: PrometheusSettings(target: .v2_42),
+                                      alerting: AlertingSettings(severities: ["page": "critical", "ticket": "warning"]))
+        let collector = DiagnosticCollector()
+        let catalog = Catalog {
+            for index in 0..<3 { Self.group(index, env: "prod", errorThreshold: "0.05", latencyThreshold: "0.5") }
+        }
+        .ruleOutputs([.kubernetes, .mimir])
+        let artifacts = RuleCompiler(environment: environment, diagnostics: collector).artifacts(for: catalog)
+        #expect(collector.diagnostics.isEmpty)
+        let compiled = RuleCompiler(environment: environment, diagnostics: DiagnosticCollector()).lower(catalog.ruleGroups)[0]
+        for (path, shape) in [("prometheus/rules/w2.yaml", RuleDocument.Shape.ruleGroups), ("kubernetes/w2.yaml", .prometheusRule), ("mimir/rules/w2.yaml", .mimirNamespace)] {
+            let artifact = try #require(artifacts.first { $0.path == path })
+            let read = RuleFileReader(path: path).read(artifact.bytes)
+            #expect(read.diagnostics.isEmpty, "\(path): \(read.diagnostics.map(\.description))")
+            #expect(read.file.documents.map(\.shape) == [shape])
+            #expect(withoutLocations(RuleFile(name: "", groups: read.file.groups)) == withoutLocations(compiled), "\(path)")
+            #expect(RuleFileWriter.formatted(read) == artifact.bytes, "\(path) is the writer's fixpoint")
+        }
+        let resource = try #require(RuleFileReader(path: "k").read(artifacts.first { $0.path == "kubernetes/w2.yaml" }!.bytes).file.documents.first?.resource)
+        #expect(resource.metadata.name?.value == "w2")
+        #expect(resource.metadata.labels.map { "\($0.name)=\($0.value.value)" } == ["app.kubernetes.io/managed-by=periscope"])
+    }
 }

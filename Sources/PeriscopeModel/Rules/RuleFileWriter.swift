@@ -27,6 +27,12 @@ public enum RuleFileWriter {
         return out.bytes
     }
 
+    /// `periscope fmt` for one rule file: the canonical bytes of what the reader read (same
+    /// format, documents and unknown keys), or nil when the file has errors and must not be rewritten.
+    public static func formatted(_ result: RuleFileReader.Result) -> [UInt8]? {
+        result.hasErrors ? nil : bytes(result.file)
+    }
+
     /// The file as text.
     public static func text(_ file: RuleFile) -> String { String(decoding: bytes(file), as: UTF8.self) }
 
