@@ -6,6 +6,7 @@
 /// `0o` octal and `0x` hex integers, floats including `.inf` and `.nan`, and `~`/`null`/empty
 /// for null. Quoted and block scalars are always strings.
 public enum YAMLCoreSchema {
+    /// The core schema's `str` tag.
     public static let stringTag = "tag:yaml.org,2002:str"
     /// The core schema's `int` tag.
     public static let intTag = "tag:yaml.org,2002:int"
