@@ -92,21 +92,36 @@ func withoutLocations(_ file: RuleFile) -> RuleFile {
     func group(_ group: RuleGroupNode) -> RuleGroupNode {
         RuleGroupNode(name: text(group.name)!, interval: text(group.interval), queryOffset: text(group.queryOffset), limit: group.limit,
                       labels: labels(group.labels), rules: group.rules.map { rule in
-                          RuleNode(kind: rule.kind, name: text(rule.name)!, expr: text(rule.expr)!, forDuration: text(rule.forDuration),
-                                   keepFiringFor: text(rule.keepFiringFor), labels: labels(rule.labels), annotations: labels(rule.annotations),
-                                   extra: extra(rule.extra))
-                      }, extra: extra(group.extra))
+                          var node = RuleNode(kind: rule.kind, name: text(rule.name)!, expr: text(rule.expr)!, forDuration: text(rule.forDuration),
+                                              keepFiringFor: text(rule.keepFiringFor), labels: labels(rule.labels), annotations: labels(rule.annotations),
+                                              extra: extra(rule.extra))
+                          node.labelsForm = rule.labelsForm
+                          node.annotationsForm = rule.annotationsForm
+                          return node
+                      }, extra: extra(group.extra)).with(rulesForm: group.rulesForm, labelsForm: group.labelsForm)
     }
     func strip(_ document: RuleDocument) -> RuleDocument {
         var resource = document.resource
         if var metadata = resource?.metadata {
             metadata = KubernetesMetadata(name: text(metadata.name), namespace: text(metadata.namespace), labels: labels(metadata.labels),
                                           annotations: labels(metadata.annotations), extra: extra(metadata.extra))
-            resource = KubernetesResource(apiVersion: text(resource!.apiVersion)!, kind: text(resource!.kind)!, metadata: metadata,
+            resource = KubernetesResource(apiVersion: text(resource!.apiVersion), kind: text(resource!.kind)!, metadata: metadata,
                                           specExtra: extra(resource!.specExtra))
         }
-        return RuleDocument(shape: document.shape, groups: document.groups.map(group), namespace: text(document.namespace), resource: resource,
+        var stripped = RuleDocument(shape: document.shape, groups: document.groups.map(group), namespace: text(document.namespace), resource: resource,
                             items: document.items.map(strip), extra: extra(document.extra))
+        stripped.groupsForm = document.groupsForm
+        if let hasSpec = document.resource?.hasSpec { stripped.resource?.hasSpec = hasSpec }
+        return stripped
     }
     return RuleFile(name: "", documents: file.documents.map(strip))
+}
+
+extension RuleGroupNode {
+    func with(rulesForm: ListKeyForm, labelsForm: MapKeyForm) -> RuleGroupNode {
+        var copy = self
+        copy.rulesForm = rulesForm
+        copy.labelsForm = labelsForm
+        return copy
+    }
 }

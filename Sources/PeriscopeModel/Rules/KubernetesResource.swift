@@ -5,17 +5,19 @@ public struct KubernetesResource: Sendable, Hashable {
     /// The API version prometheus-operator serves PrometheusRule under.
     public static let prometheusRuleAPIVersion = "monitoring.coreos.com/v1"
 
-    /// `apiVersion`, e.g. `monitoring.coreos.com/v1` (or `v1` for a List).
-    public var apiVersion: LocatedText
+    /// `apiVersion`, e.g. `monitoring.coreos.com/v1` (or `v1` for a List); nil when not written.
+    public var apiVersion: LocatedText?
     /// `kind`: `PrometheusRule` or `List`.
     public var kind: LocatedText
     /// `metadata`.
     public var metadata: KubernetesMetadata
     /// Keys of `spec` other than `groups`, kept as read.
     public var specExtra: [YAMLEntry]
+    /// Whether the resource has a `spec` key (always, for resources built in code).
+    public var hasSpec = true
 
     /// Creates an envelope.
-    public init(apiVersion: LocatedText, kind: LocatedText, metadata: KubernetesMetadata = KubernetesMetadata(), specExtra: [YAMLEntry] = []) {
+    public init(apiVersion: LocatedText?, kind: LocatedText, metadata: KubernetesMetadata = KubernetesMetadata(), specExtra: [YAMLEntry] = []) {
         self.apiVersion = apiVersion
         self.kind = kind
         self.metadata = metadata

@@ -74,8 +74,10 @@ struct RuleDocumentParser {
         if tree.entry("kind") != nil || tree.entry("apiVersion") != nil { return resource(entries, at: tree.location) }
         if tree.entry("namespace") != nil { return mimirNamespace(entries, at: tree.location) }
         var document = RuleDocument(shape: .ruleGroups, location: location)
+        document.groupsForm = .absent
         for entry in entries {
             if entry.key == "groups" {
+                document.groupsForm = entry.value.isNull ? .null : .list
                 document.groups = groups(entry.value, flavour: .prometheus)
             } else {
                 unknownField(entry, in: "rulefmt.RuleGroups", expected: ["groups"])
@@ -92,10 +94,17 @@ struct RuleDocumentParser {
 
     private mutating func mimirNamespace(_ entries: [YAMLEntry], at location: FileLocation) -> RuleDocument {
         var document = RuleDocument(shape: .mimirNamespace, location: .file(location))
+        document.groupsForm = .absent
         for entry in entries {
+            if entry.key == "namespace", entry.value.isNull {
+                document.extra.append(entry)
+                continue
+            }
             switch entry.key {
             case "namespace": document.namespace = text(entry.value, "namespace", expected: "a namespace name")
-            case "groups": document.groups = groups(entry.value, flavour: .mimir)
+            case "groups":
+                document.groupsForm = entry.value.isNull ? .null : .list
+                document.groups = groups(entry.value, flavour: .mimir)
             default:
                 unknownField(entry, in: "rwrulefmt.RuleNamespace", expected: ["namespace", "groups"])
                 document.extra.append(entry)
@@ -116,21 +125,30 @@ struct RuleDocumentParser {
             return RuleDocument(shape: .null, extra: entries, location: .file(location))
         }
         var document = RuleDocument(shape: kind == "List" ? .list : .prometheusRule, location: .file(location))
-        var resource = KubernetesResource(apiVersion: LocatedText(""), kind: LocatedText(kind))
+        var resource = KubernetesResource(apiVersion: nil, kind: LocatedText(kind))
+        resource.hasSpec = false
+        document.groupsForm = .absent
         for entry in entries {
+            if ["apiVersion", "metadata", "spec"].contains(entry.key), entry.value.isNull {
+                document.extra.append(entry)
+                continue
+            }
             switch entry.key {
-            case "apiVersion": resource.apiVersion = text(entry.value, "apiVersion", expected: "an API version") ?? LocatedText("")
+            case "apiVersion": resource.apiVersion = text(entry.value, "apiVersion", expected: "an API version")
             case "kind": resource.kind = text(entry.value, "kind", expected: "PrometheusRule or List") ?? LocatedText(kind)
             case "metadata": resource.metadata = metadata(entry.value)
             case "spec" where kind == "PrometheusRule":
+                resource.hasSpec = true
                 for specEntry in self.entries(entry.value, "spec") {
                     if specEntry.key == "groups" {
+                        document.groupsForm = specEntry.value.isNull ? .null : .list
                         document.groups = groups(specEntry.value, flavour: .operator)
                     } else {
                         resource.specExtra.append(specEntry)
                     }
                 }
             case "items" where kind == "List":
+                document.groupsForm = entry.value.isNull ? .null : .list
                 guard let items = entry.value.items else {
                     if !entry.value.isNull { typeMismatch("items", expected: "a list of PrometheusRule resources", got: entry.value) }
                     continue
@@ -155,6 +173,10 @@ struct RuleDocumentParser {
     private mutating func metadata(_ tree: YAMLTree) -> KubernetesMetadata {
         var metadata = KubernetesMetadata(location: .file(tree.location))
         for entry in entries(tree, "metadata") {
+            if entry.key == "name" || entry.key == "namespace", entry.value.isNull {
+                metadata.extra.append(entry)
+                continue
+            }
             switch entry.key {
             case "name": metadata.name = text(entry.value, "metadata.name", expected: "a resource name")
             case "namespace": metadata.namespace = text(entry.value, "metadata.namespace", expected: "a namespace")

@@ -52,6 +52,8 @@ public struct RuleDocument: Sendable, Hashable {
 
     /// The format.
     public var shape: Shape
+    /// How `groups` (for a `List`, `items`) was written.
+    public var groupsForm: ListKeyForm = .list
     /// The groups (`groups:` or `spec.groups:`); empty for `.list`, `.null` and `.emptyMap`.
     public var groups: [RuleGroupNode]
     /// `namespace:` of a Mimir namespace file.
@@ -91,4 +93,28 @@ public struct RuleDocument: Sendable, Hashable {
 
     /// This document's groups, then those of its items.
     public var allGroups: [RuleGroupNode] { items.isEmpty ? groups : groups + items.flatMap(\.allGroups) }
+}
+
+/// How a key that holds a list (`groups`, `rules`) was written: a list (the default for values
+/// built in code), `null`, or not at all. The writer reproduces it, so a file read and written
+/// back keeps its data.
+public enum ListKeyForm: String, Sendable, Hashable {
+    /// `key: [...]` (or a block list).
+    case list
+    /// `key:` or `key: null`.
+    case null
+    /// No such key.
+    case absent
+}
+
+/// How a key that holds a map of labels or annotations was written when the map is empty: not
+/// at all (the default for values built in code), as `{}`, or as `null`. A non-empty map is
+/// always written; the writer reproduces the empty forms so the data does not change.
+public enum MapKeyForm: String, Sendable, Hashable {
+    /// Written only when it has entries.
+    case automatic
+    /// `key: {}`.
+    case emptyMap
+    /// `key:` or `key: null`.
+    case null
 }

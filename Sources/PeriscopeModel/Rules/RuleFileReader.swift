@@ -14,13 +14,13 @@ import PeriscopeDSL
 public struct RuleFileReader: Sendable {
     /// The path shown in locations.
     public var path: String
-    /// Larger files are refused before parsing (bytes; 64 MiB by default, about 200,000 rules).
+    /// Larger files are refused before parsing (bytes; 32 MiB by default, about 80,000 rules).
     public var maximumFileSize: Int
     /// The YAML reader's caps.
     public var limits: YAMLReader.Limits
 
     /// Creates a reader for the file at `path` (read from disk by `readFile()`, or named only).
-    public init(path: String, maximumFileSize: Int = 64 << 20, limits: YAMLReader.Limits = .ruleFile) {
+    public init(path: String, maximumFileSize: Int = 32 << 20, limits: YAMLReader.Limits = .ruleFile) {
         self.path = path
         self.maximumFileSize = maximumFileSize
         self.limits = limits

@@ -16,7 +16,8 @@ import PeriscopeDSL
 public enum RuleFileWriter {
     /// The file's UTF-8 bytes.
     public static func bytes(_ file: RuleFile) -> [UInt8] {
-        if file.documents.count == 1, file.documents[0].shape == .ruleGroups, file.documents[0].extra.isEmpty {
+        if file.documents.count == 1, file.documents[0].shape == .ruleGroups, file.documents[0].extra.isEmpty,
+           file.documents[0].groupsForm == .list {
             return ruleGroupsBytes(file.documents[0].groups)
         }
         var out = YAMLText()
@@ -63,13 +64,11 @@ public enum RuleFileWriter {
         case .emptyMap:
             out.line(0, "{}")
         case .ruleGroups:
-            out.line(0, "groups:")
-            groups(document.groups, indent: 2, into: &out)
+            groupsKey(document, indent: 0, into: &out)
             extra(document.extra, indent: 0, into: &out)
         case .mimirNamespace:
-            out.keyValue(0, "namespace", document.namespace ?? LocatedText(""))
-            out.line(0, "groups:")
-            groups(document.groups, indent: 2, into: &out)
+            if let namespace = document.namespace { out.keyValue(0, "namespace", namespace) }
+            groupsKey(document, indent: 0, into: &out)
             extra(document.extra, indent: 0, into: &out)
         case .prometheusRule, .list:
             resource(document, indent: 0, listItem: false, into: &out)
@@ -81,20 +80,51 @@ public enum RuleFileWriter {
         let resource = document.resource ?? KubernetesResource(
             apiVersion: LocatedText(KubernetesResource.prometheusRuleAPIVersion),
             kind: LocatedText(document.shape == .list ? "List" : "PrometheusRule"))
-        out.keyValue(listItem ? indent - 2 : indent, listItem ? "- apiVersion" : "apiVersion", resource.apiVersion)
-        out.keyValue(indent, "kind", resource.kind)
+        // In a List, the first key written carries the item's dash.
+        var dash = listItem
+        func place(_ key: String) -> (Int, String) {
+            defer { dash = false }
+            return dash ? (indent - 2, "- " + key) : (indent, key)
+        }
+        if let apiVersion = resource.apiVersion {
+            let (column, key) = place("apiVersion")
+            out.keyValue(column, key, apiVersion)
+        }
+        let (column, key) = place("kind")
+        out.keyValue(column, key, resource.kind)
         metadata(resource.metadata, indent: indent, into: &out)
         if document.shape == .list {
-            out.line(indent, "items:")
-            if document.items.isEmpty { out.appendToLastLine(" []") }
-            for item in document.items { self.resource(item, indent: indent + 4, listItem: true, into: &out) }
-        } else {
+            switch document.groupsForm {
+            case .list:
+                out.line(indent, "items:")
+                if document.items.isEmpty { out.appendToLastLine(" []") }
+                for item in document.items { self.resource(item, indent: indent + 4, listItem: true, into: &out) }
+            case .null: out.line(indent, "items: null")
+            case .absent: break
+            }
+        } else if resource.hasSpec {
             out.line(indent, "spec:")
-            out.line(indent + 2, "groups:")
-            groups(document.groups, indent: indent + 4, into: &out)
-            extra(resource.specExtra, indent: indent + 2, into: &out)
+            if document.groupsForm == .absent && resource.specExtra.isEmpty {
+                out.appendToLastLine(" {}")
+            } else {
+                groupsKey(document, indent: indent + 2, into: &out)
+                extra(resource.specExtra, indent: indent + 2, into: &out)
+            }
         }
         extra(document.extra, indent: indent, into: &out)
+    }
+
+    /// `groups:` and the groups, as the document wrote the key (a list, `null`, or nothing).
+    static func groupsKey(_ document: RuleDocument, indent: Int, into out: inout YAMLText) {
+        switch document.groupsForm {
+        case .list:
+            out.line(indent, "groups:")
+            groups(document.groups, indent: indent + 2, into: &out)
+        case .null:
+            out.line(indent, "groups: null")
+        case .absent:
+            break
+        }
     }
 
     /// `metadata:` with `name`, `namespace`, `labels`, `annotations`, then other keys; omitted when empty.
@@ -125,12 +155,14 @@ public enum RuleFileWriter {
             if let interval = group.interval { duration(inner, "interval", interval, into: &out) }
             if let offset = group.queryOffset { duration(inner, "query_offset", offset, into: &out) }
             if let limit = group.limit { out.line(inner, "limit: \(limit)") }
-            labels("labels", group.labels, indent: inner, into: &out)
-            if group.rules.isEmpty {
-                out.line(inner, "rules: []")
-            } else {
+            labels("labels", group.labels, form: group.labelsForm, indent: inner, into: &out)
+            switch group.rulesForm {
+            case .list where group.rules.isEmpty: out.line(inner, "rules: []")
+            case .list:
                 out.line(inner, "rules:")
                 for rule in group.rules { self.rule(rule, indent: inner + 2, into: &out) }
+            case .null: out.line(inner, "rules: null")
+            case .absent: break
             }
             extra(group.extra, indent: inner, into: &out)
         }
@@ -142,13 +174,20 @@ public enum RuleFileWriter {
         out.keyValue(inner, "expr", rule.expr)
         if let duration = rule.forDuration { self.duration(inner, "for", duration, into: &out) }
         if let duration = rule.keepFiringFor { self.duration(inner, "keep_firing_for", duration, into: &out) }
-        labels("labels", rule.labels, indent: inner, into: &out)
-        labels("annotations", rule.annotations, indent: inner, into: &out)
+        labels("labels", rule.labels, form: rule.labelsForm, indent: inner, into: &out)
+        labels("annotations", rule.annotations, form: rule.annotationsForm, indent: inner, into: &out)
         extra(rule.extra, indent: inner, into: &out)
     }
 
-    private static func labels(_ key: String, _ labels: [RuleLabel], indent: Int, into out: inout YAMLText) {
-        guard !labels.isEmpty else { return }
+    private static func labels(_ key: String, _ labels: [RuleLabel], form: MapKeyForm = .automatic, indent: Int, into out: inout YAMLText) {
+        guard !labels.isEmpty else {
+            switch form {
+            case .automatic: break
+            case .emptyMap: out.line(indent, key + ": {}")
+            case .null: out.line(indent, key + ": null")
+            }
+            return
+        }
         out.line(indent, key + ":")
         for label in labels { out.keyValue(indent + 2, label.name, label.value) }
     }

@@ -17,8 +17,12 @@ public struct RuleGroupNode: Sendable, Hashable {
     public var limitLocation: Location?
     /// `labels:` added to every rule of the group (Prometheus 3.x), in order.
     public var labels: [RuleLabel]
+    /// How an empty `labels` was written.
+    public var labelsForm: MapKeyForm = .automatic
     /// The rules, in order.
     public var rules: [RuleNode]
+    /// How `rules` was written.
+    public var rulesForm: ListKeyForm = .list
     /// Keys the model does not type (Mimir's `source_tenants`, unknown keys), kept as read.
     public var extra: [YAMLEntry]
     /// Where the group starts (its `- name:` line, or the Swift declaration).

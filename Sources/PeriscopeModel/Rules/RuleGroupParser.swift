@@ -65,11 +65,17 @@ extension RuleDocumentParser {
         }
         var group = RuleGroupNode(name: LocatedText("", at: .file(tree.location)), rules: [], location: .file(tree.location))
         var groupName = "a group"
+        group.rulesForm = .absent
         if let name = tree.entry("name"), let text = text(name.value, "group name", expected: "a string") {
             group.name = text
             groupName = "group '\(text.value)'"
         }
         for entry in entries {
+            // A null optional key means "not set" to Prometheus; it is kept as written.
+            if ["interval", "query_offset", "limit"].contains(entry.key), entry.value.isNull {
+                group.extra.append(entry)
+                continue
+            }
             switch entry.key {
             case "name": continue
             case "interval": group.interval = duration(entry.value, "interval of \(groupName)")
@@ -81,8 +87,11 @@ extension RuleDocumentParser {
                 } else if !entry.value.isNull {
                     typeMismatch("limit of \(groupName)", expected: "an integer (0 for no limit)", got: entry.value)
                 }
-            case "labels": group.labels = labels(entry.value, "labels of \(groupName)", kind: "label")
+            case "labels":
+                group.labels = labels(entry.value, "labels of \(groupName)", kind: "label")
+                group.labelsForm = Self.mapForm(entry.value)
             case "rules":
+                group.rulesForm = entry.value.isNull ? .null : .list
                 guard let items = entry.value.items else {
                     if !entry.value.isNull { typeMismatch("rules of \(groupName)", expected: "a list of rules", got: entry.value) }
                     continue
@@ -99,6 +108,12 @@ extension RuleDocumentParser {
             }
         }
         return group
+    }
+
+    /// How a labels or annotations value was written, for an empty one.
+    static func mapForm(_ tree: YAMLTree) -> MapKeyForm {
+        if tree.isNull { return .null }
+        return tree.entries?.isEmpty == true ? .emptyMap : .automatic
     }
 
     private mutating func duration(_ tree: YAMLTree, _ what: String) -> LocatedText? {
@@ -124,6 +139,10 @@ extension RuleDocumentParser {
         if let entry = tree.entry("record") { record = text(entry.value, "record in \(groupName)", expected: "a metric name") }
         if let name = alert ?? record { ruleName = "\(alert != nil ? "alert" : "recording rule") '\(name.value)'" }
         for entry in entries {
+            if entry.key == "for" || entry.key == "keep_firing_for", entry.value.isNull {
+                rule.extra.append(entry)
+                continue
+            }
             switch entry.key {
             case "alert", "record": continue
             case "expr":
@@ -131,8 +150,12 @@ extension RuleDocumentParser {
                 if let expr = text(entry.value, "expr of \(ruleName)", expected: "a PromQL expression") { rule.expr = expr }
             case "for": rule.forDuration = duration(entry.value, "for of \(ruleName)")
             case "keep_firing_for": rule.keepFiringFor = duration(entry.value, "keep_firing_for of \(ruleName)")
-            case "labels": rule.labels = labels(entry.value, "labels of \(ruleName)", kind: "label")
-            case "annotations": rule.annotations = labels(entry.value, "annotations of \(ruleName)", kind: "annotation")
+            case "labels":
+                rule.labels = labels(entry.value, "labels of \(ruleName)", kind: "label")
+                rule.labelsForm = Self.mapForm(entry.value)
+            case "annotations":
+                rule.annotations = labels(entry.value, "annotations of \(ruleName)", kind: "annotation")
+                rule.annotationsForm = Self.mapForm(entry.value)
             default:
                 unknownField(entry, in: "rulefmt.RuleNode", expected: Self.ruleKeys)
                 rule.extra.append(entry)

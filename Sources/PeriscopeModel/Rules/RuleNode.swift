@@ -27,6 +27,10 @@ public struct RuleNode: Sendable, Hashable {
     public var labels: [RuleLabel]
     /// `annotations:`, in order (alerts only).
     public var annotations: [RuleLabel]
+    /// How an empty `labels` was written.
+    public var labelsForm: MapKeyForm = .automatic
+    /// How an empty `annotations` was written.
+    public var annotationsForm: MapKeyForm = .automatic
     /// Keys the model does not know, kept as read so that writing loses nothing.
     public var extra: [YAMLEntry]
     /// Where the rule starts (its `- alert:` line, or the Swift declaration).

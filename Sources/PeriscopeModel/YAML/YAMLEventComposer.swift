@@ -72,7 +72,7 @@ struct YAMLEventComposer {
             if skipDepth > 0 {
                 if type == YAML_SEQUENCE_START_EVENT || type == YAML_MAPPING_START_EVENT { skipDepth += 1 }
                 if type == YAML_SEQUENCE_END_EVENT || type == YAML_MAPPING_END_EVENT { skipDepth -= 1 }
-                if skipDepth == 0 { stack[stack.count - 1].dropsNextValue = true; deliverDropped(&stack) }
+                if skipDepth == 0 { dropNode(in: &stack) }
                 continue
             }
             var finished: (tree: YAMLTree, anchor: String?)?
@@ -156,17 +156,16 @@ struct YAMLEventComposer {
         frame.entries.append(YAMLEntry(key: key, keyLocation: keyLocation, value: tree))
     }
 
-    /// After a skipped (too deep) node: the parent forgets it, as if it were never written.
-    private func deliverDropped(_ stack: inout [Frame]) {
-        guard !stack.isEmpty else { return }
-        let index = stack.count - 1
-        stack[index].dropsNextValue = false
-        if stack[index].isMapping {
-            if stack[index].pendingKey != nil {
-                stack[index].pendingKey = nil
-            } else {
-                stack[index].dropsNextValue = true
-            }
+    /// After a skipped (too deep) node: the parent forgets it, as if it were never written
+    /// (a dropped key takes its value along).
+    private func dropNode(in stack: inout [Frame]) {
+        guard let index = stack.indices.last, stack[index].isMapping else { return }
+        if stack[index].dropsNextValue {
+            stack[index].dropsNextValue = false
+        } else if stack[index].pendingKey != nil {
+            stack[index].pendingKey = nil
+        } else {
+            stack[index].dropsNextValue = true
         }
     }
 

@@ -29,9 +29,10 @@ public struct YAMLReader: Sendable {
 
         /// Environment files: 64 levels and 100,000 nodes.
         public static let environmentFile = Limits(maximumDepth: 64, maximumNodes: 100_000, fileKind: "environment files")
-        /// Rule files: 128 levels and 20 million nodes (a rule is about 20 nodes; real files hold
-        /// a few thousand rules).
-        public static let ruleFile = Limits(maximumDepth: 128, maximumNodes: 20_000_000, fileKind: "rule files")
+        /// Rule files: 128 levels and 4 million nodes (a rule is about 25 nodes, so about 160,000
+        /// rules; real files hold a few thousand). The node cap also bounds memory: about 100
+        /// bytes a node.
+        public static let ruleFile = Limits(maximumDepth: 128, maximumNodes: 4_000_000, fileKind: "rule files")
     }
 
     /// The path shown in diagnostics.
