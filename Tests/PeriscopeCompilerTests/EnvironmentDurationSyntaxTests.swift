@@ -1,5 +1,5 @@
 import PeriscopeCompiler
-import PeriscopeModel
+import PeriscopeDSL
 import Testing
 
 /// `DurationSyntax` follows Prometheus' `model.ParseDuration`.

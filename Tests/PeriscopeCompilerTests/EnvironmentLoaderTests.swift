@@ -178,7 +178,7 @@ import Testing
         for (environment, row) in zip(environments, expected) {
             let name = row.0.rawValue
             #expect(environment.grafana.uidPrefix == row.prefix)
-            #expect(environment.grafana.refresh == row.refresh)
+            #expect(environment.grafana.refresh?.rawValue == row.refresh)
             #expect(environment.grafana.folder?.hasPrefix("Periscope Examples") == true)
             #expect(environment.grafana.datasources == [
                 "metrics": GrafanaDatasource(type: "prometheus", uid: "prom-\(name)"),

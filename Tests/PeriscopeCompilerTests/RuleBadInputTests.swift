@@ -53,6 +53,27 @@ import Testing
         #expect(diagnostics.count == 1, "different labels (severity) make a different rule: \(diagnostics)")
     }
 
+    @Test func badTestDurationsAreErrorsWhereTheyAreWritten() {
+        let suiteLine = #line + 4
+        let (_, diagnostics) = Rules.compile {
+            Catalog {
+                RuleGroup("g") { AlertRule("A", expr: "up == 0") }
+                RuleTests(namespace: "g", evaluationInterval: "1 m") {
+                    AlertTest("t", interval: "1x") {
+                        InputSeries("up", values: "1x10")
+                        ExpectNoAlerts("A", at: "soon")
+                        ExpectSamples("up", at: "later") { ExpectedSample("up", value: 1) }
+                    }
+                }
+            }
+        }
+        expectError(diagnostics, "invalid evaluation interval '1 m'", line: suiteLine)
+        expectError(diagnostics, "invalid interval of test 't' '1x'", line: suiteLine + 1)
+        expectError(diagnostics, "invalid eval time of test 't' 'soon'", line: suiteLine + 3)
+        expectError(diagnostics, "invalid eval time of test 't' 'later'", line: suiteLine + 4)
+        #expect(diagnostics.count == 4, "\(diagnostics)")
+    }
+
     @Test func recordingRuleWithForOrAnnotations() {
         let forLine = #line + 4
         let annotationLine = #line + 4

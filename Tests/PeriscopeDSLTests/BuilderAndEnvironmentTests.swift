@@ -124,12 +124,12 @@ struct BuilderAndEnvironmentTests {
         let histogram = Histogram("C").stacking(.normal)
         let barChart = BarChart("D").stacking(.normal)
         let alerts = AlertList("E").alertInstanceLabelFilter("{team=\"a\"}")
-        #expect(series.panel.modifierLocations["stacking"]?.line == line + 1)
-        #expect(series.panel.modifierLocations["scaleDistribution"]?.line == line + 1)
-        #expect(stat.panel.modifierLocations["reduceOptions"]?.line == line + 2)
-        #expect(histogram.panel.modifierLocations["stacking"]?.line == line + 3)
-        #expect(barChart.panel.modifierLocations["stacking"]?.line == line + 4)
-        #expect(alerts.panel.modifierLocations["alertInstanceLabelFilter"]?.line == line + 5)
+        #expect(series.panel.modifierLocations[.stacking]?.line == line + 1)
+        #expect(series.panel.modifierLocations[.scaleDistribution]?.line == line + 1)
+        #expect(stat.panel.modifierLocations[.reduceOptions]?.line == line + 2)
+        #expect(histogram.panel.modifierLocations[.stacking]?.line == line + 3)
+        #expect(barChart.panel.modifierLocations[.stacking]?.line == line + 4)
+        #expect(alerts.panel.modifierLocations[.alertInstanceLabelFilter]?.line == line + 5)
     }
 
     @Test func modifiersReturnCopiesAndLeaveTheOriginal() {

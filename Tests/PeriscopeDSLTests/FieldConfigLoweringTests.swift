@@ -144,7 +144,7 @@ struct FieldConfigLoweringTests {
     @Test func thresholdsRememberTheModifierLine() {
         let line = #line + 1
         let panel = Stat("Latency").thresholds([.base(.green), .step(1, .red)])
-        #expect(panel.panel.modifierLocations["thresholds"]?.line == line)
+        #expect(panel.panel.modifierLocations[.thresholds]?.line == line)
         #expect(panel.panel.fieldDefaults.thresholds?.location?.line == line)
     }
 

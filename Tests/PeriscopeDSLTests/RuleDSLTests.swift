@@ -51,11 +51,11 @@ import Testing
             .summary("s")
         #expect(rule.location.line == ruleLine)
         #expect(rule.location.fileID.hasSuffix("RuleDSLTests.swift"))
-        #expect(rule.location(of: "for").line == ruleLine + 1)
-        #expect(rule.location(of: "severity").line == ruleLine + 2)
-        #expect(rule.location(of: "label.team").line == ruleLine + 3)
-        #expect(rule.location(of: "annotation.summary").line == ruleLine + 4)
-        #expect(rule.location(of: "keep_firing_for").line == ruleLine, "an unset modifier falls back to the rule")
+        #expect(rule.location(of: .for).line == ruleLine + 1)
+        #expect(rule.location(of: .severity).line == ruleLine + 2)
+        #expect(rule.location(of: .label("team")).line == ruleLine + 3)
+        #expect(rule.location(of: .annotation("summary")).line == ruleLine + 4)
+        #expect(rule.location(of: .keepFiringFor).line == ruleLine, "an unset modifier falls back to the rule")
 
         let groupLine = #line + 1
         let group = RuleGroup("g") { RecordingRule("job:a:sum", expr: "sum(a)").annotation("x", "y") }
@@ -63,8 +63,8 @@ import Testing
             .queryOffset("1m")
         #expect(group.location.line == groupLine)
         #expect(group.rules.first?.location.line == groupLine)
-        #expect(group.location(of: "interval").line == groupLine + 1)
-        #expect(group.location(of: "query_offset").line == groupLine + 2)
+        #expect(group.location(of: .interval).line == groupLine + 1)
+        #expect(group.location(of: .queryOffset).line == groupLine + 2)
 
         let seriesLine = #line + 2
         let test = AlertTest("t") {
@@ -86,7 +86,7 @@ import Testing
         .in(.dev) { $0.interval("5m") }
         func summary(_ env: EnvironmentName) -> [String] {
             let resolved = group.resolvedWithRules(for: env)
-            return [resolved.interval ?? "-"] + resolved.rules.map { rule in
+            return [resolved.interval?.rawValue ?? "-"] + resolved.rules.map { rule in
                 switch rule {
                 case .alert(let alert): "\(alert.name):\(alert.severity?.rawValue ?? "-")"
                 case .recording(let recording): recording.record

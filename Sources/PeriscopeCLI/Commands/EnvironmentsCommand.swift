@@ -36,14 +36,14 @@ struct EnvironmentsCommand: ParsableCommand {
             Terminal.out("\(environment.name)\(rendered)")
             Terminal.out("  files: \(environment.files.joined(separator: " <- "))")
             let grafana = environment.grafana
-            Terminal.out("  grafana: folder=\(grafana.folder.map { "\"\($0)\"" } ?? "-") uidPrefix=\"\(grafana.uidPrefix)\" refresh=\(grafana.refresh ?? "-")")
+            Terminal.out("  grafana: folder=\(grafana.folder.map { "\"\($0)\"" } ?? "-") uidPrefix=\"\(grafana.uidPrefix)\" refresh=\(grafana.refresh?.rawValue ?? "-")")
             for name in grafana.datasources.keys.sorted() {
                 let datasource = grafana.datasources[name]!
                 Terminal.out("  datasource \(name): \(datasource.type) \(datasource.uid.isEmpty ? "(no uid)" : datasource.uid)")
             }
             let prometheus = environment.prometheus
             let selectors = prometheus.selectors.map { "\($0.name)=\"\($0.value)\"" }.joined(separator: ", ")
-            Terminal.out("  prometheus: target=\(prometheus.target.rawValue) scrapeInterval=\(prometheus.scrapeInterval ?? "-") selectors={\(selectors)}")
+            Terminal.out("  prometheus: target=\(prometheus.target.rawValue) scrapeInterval=\(prometheus.scrapeInterval?.rawValue ?? "-") selectors={\(selectors)}")
             if !environment.values.keys.isEmpty {
                 Terminal.out("  values: \(environment.values.keys.joined(separator: ", "))")
             }

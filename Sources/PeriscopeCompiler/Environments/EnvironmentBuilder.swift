@@ -56,7 +56,7 @@ struct EnvironmentBuilder {
         var grafana = GrafanaSettings()
         grafana.folder = text(settings, "folder")
         grafana.uidPrefix = text(settings, "uidPrefix") ?? ""
-        grafana.refresh = text(settings, "refresh")
+        grafana.refresh = text(settings, "refresh").map { RefreshInterval($0) }
         for datasource in settings.first(where: { $0.key == "datasources" })?.value.entries ?? [] {
             let fields = datasource.value.entries ?? []
             let type = text(fields, "type")
@@ -80,7 +80,7 @@ struct EnvironmentBuilder {
         if let written = text(settings, "target"), let target = PrometheusTarget(rawValue: written) {
             prometheus.target = target
         }
-        prometheus.scrapeInterval = text(settings, "scrapeInterval")
+        prometheus.scrapeInterval = text(settings, "scrapeInterval").map { PrometheusDuration($0) }
         prometheus.selectors = labelPairs(settings.first { $0.key == "selectors" }?.value)
         prometheus.ruleLabels = labelPairs(settings.first { $0.key == "ruleLabels" }?.value)
         return prometheus

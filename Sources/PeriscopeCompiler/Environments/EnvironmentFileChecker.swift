@@ -84,9 +84,9 @@ struct EnvironmentFileChecker {
             }
         case .duration:
             guard let duration = text(value, path: path, expected: "a duration string such as 30s") else { return }
-            if let problem = DurationSyntax.problem(in: duration) {
+            if let problem = PrometheusDuration(duration).problem {
                 error("\(path) must be a Prometheus duration such as 30s, 1m30s or 1h, got '\(duration)' (\(problem))", at: value.location)
-            } else if DurationSyntax.parsePrometheusDuration(duration) == 0 {
+            } else if PrometheusDuration(duration).milliseconds == 0 {
                 error("\(path) must be greater than zero, got '\(duration)'", at: value.location)
             }
         case .target:

@@ -56,10 +56,6 @@ enum EnvironmentSchema {
     /// The accepted `prometheus.target` spellings.
     static let targets = PrometheusTarget.allCases.map(\.rawValue)
 
-    /// The Grafana refresh units; Grafana reads only the first number and unit of an interval,
-    /// so a compound `1m30s` would silently refresh every minute and is rejected.
-    static let refreshUnits: Set<String> = ["s", "m", "h", "d"]
-
     /// A Grafana uid is at most 40 characters, so a longer prefix can never work.
     static let maximumUidPrefixLength = 40
 
@@ -75,14 +71,7 @@ enum EnvironmentSchema {
     }
 
     /// Whether `text` is a single positive number followed by one refresh unit (`30s`, `1m`).
-    static func isValidRefresh(_ text: String) -> Bool {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }
-        let unit = String(text.dropFirst(digits.count))
-        guard !digits.isEmpty, refreshUnits.contains(unit), let milliseconds = DurationSyntax.parsePrometheusDuration(text) else {
-            return false
-        }
-        return milliseconds > 0
-    }
+    static func isValidRefresh(_ text: String) -> Bool { !text.isEmpty && RefreshInterval(text).problem == nil }
 
     /// "a, b or c".
     static func list(_ words: [String]) -> String {

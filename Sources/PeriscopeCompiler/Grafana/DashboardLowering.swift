@@ -1,13 +1,53 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 extension GrafanaLowering {
-    /// The classic dashboard JSON of a resolved dashboard.
+    /// The artifact model of a resolved dashboard: its classic dashboard JSON with the Swift
+    /// location of each node.
+    public func dashboard(_ resolved: ResolvedDashboard) -> LoweredDashboard {
+        let (json, placed) = dashboardJSON(resolved)
+        let dashboard = resolved.dashboard
+        let path = "grafana/dashboards/\(resolved.folder)/\(resolved.uid).json"
+        let result = DashboardReader().model(of: json, path: path, sources: Self.sourceMap(dashboard, placed: placed))
+        // Lowered values have the right types unless an escape hatch (`.setting`) put a value of the
+        // wrong type where Grafana expects another; that is the user's error.
+        diagnostics.emit(contentsOf: result.diagnostics)
+        return LoweredDashboard(uid: resolved.uid, title: dashboard.title, folder: resolved.folder, model: result.dashboard, location: dashboard.location)
+    }
+
+    /// The classic dashboard JSON of a resolved dashboard, for writing it without its model.
+    ///
+    /// Reports the same problems as `dashboard(_:)`: the typed values that only an escape hatch can
+    /// get wrong are checked by building the model when the dashboard or a panel has `.setting`s.
+    public func dashboardFile(_ resolved: ResolvedDashboard) -> JSONValue {
+        let (json, placed) = dashboardJSON(resolved)
+        let dashboard = resolved.dashboard
+        if Self.hasSettings(dashboard) {
+            let path = "grafana/dashboards/\(resolved.folder)/\(resolved.uid).json"
+            diagnostics.emit(contentsOf: DashboardReader().model(of: json, path: path, sources: Self.sourceMap(dashboard, placed: placed)).diagnostics)
+        }
+        return json
+    }
+
+    /// Whether the dashboard or one of its panels has `.setting`s: untyped JSON merged over the
+    /// typed fields, the only way a lowered dashboard can hold a value of the wrong type.
+    static func hasSettings(_ dashboard: Dashboard) -> Bool {
+        if !dashboard.extra.isEmptyObject { return true }
+        return dashboard.items.contains { item in
+            switch item {
+            case .panel(let panel): !panel.extra.isEmptyObject
+            case .row(let row): row.panels.contains { !$0.extra.isEmptyObject }
+            }
+        }
+    }
+
+    /// The classic dashboard JSON of a resolved dashboard, and the placed items it was laid out from.
     ///
     /// Written fields: `annotations`, `description`, `editable`, `graphTooltip`, `links`,
     /// `panels`, `refresh`, `schemaVersion`, `tags`, `templating`, `time`, `timezone`, `title`
     /// and `uid`, only where the definition or environment sets them (`annotations`, `panels`,
     /// `templating`, `schemaVersion`, `title` and `uid` always), plus any escape-hatch settings.
-    public func dashboard(_ resolved: ResolvedDashboard) -> LoweredDashboard {
+    func dashboardJSON(_ resolved: ResolvedDashboard) -> (JSONValue, [PlacedItem]) {
         let dashboard = resolved.dashboard
         var members: [JSONMember] = []
         members.reserveCapacity(16)
@@ -16,34 +56,64 @@ extension GrafanaLowering {
         if let editable = dashboard.editable { members.append(JSONMember("editable", .bool(editable))) }
         if let tooltip = dashboard.graphTooltip { members.append(JSONMember("graphTooltip", .int(tooltip.rawValue))) }
         if !dashboard.links.isEmpty { members.append(JSONMember("links", .array(dashboard.links.map(dashboardLink)))) }
-        members.append(JSONMember("panels", .array(panels(GridLayout().place(dashboard.items), dashboardDatasource: dashboard.defaultDatasource))))
-        if let refresh = resolved.refresh { members.append(JSONMember("refresh", .string(refresh))) }
+        let placed = GridLayout().place(dashboard.items)
+        members.append(JSONMember("panels", .array(panels(placed, dashboardDatasource: dashboard.defaultDatasource,
+                                                          dashboardDatasourceLocation: dashboard.location(of: .defaultDatasource)))))
+        if let refresh = resolved.refresh { members.append(JSONMember("refresh", .string(refresh.rawValue))) }
         members.append(JSONMember("schemaVersion", .int(dashboard.schemaVersion)))
         if !dashboard.tags.isEmpty { members.append(JSONMember("tags", .array(dashboard.tags.map(JSONValue.string)))) }
         members.append(JSONMember("templating", .object([JSONMember("list", .array(dashboard.variables.map(variable)))])))
         if let time = dashboard.time {
-            members.append(JSONMember("time", .object([JSONMember("from", .string(time.from)), JSONMember("to", .string(time.to))])))
+            members.append(JSONMember("time", .object([JSONMember("from", .string(time.from.rawValue)), JSONMember("to", .string(time.to.rawValue))])))
         }
         if let timezone = dashboard.timezone { members.append(JSONMember("timezone", .string(timezone))) }
         members.append(JSONMember("title", .string(dashboard.title)))
         members.append(JSONMember("uid", .string(resolved.uid)))
         var json = JSONValue.object(members)
         if !dashboard.extra.isEmptyObject { json = json.merging(dashboard.extra) }
-        return LoweredDashboard(uid: resolved.uid, title: dashboard.title, folder: resolved.folder, json: json, location: dashboard.location)
+        return (json, placed)
+    }
+
+    /// The Swift locations of the lowered nodes, in the model's order: panels flattened with
+    /// their rows' children after each row, as `panels(_:dashboardDatasource:)` writes them.
+    static func sourceMap(_ dashboard: Dashboard, placed: [PlacedItem]) -> DashboardSourceMap {
+        var map = DashboardSourceMap(dashboard: dashboard.location)
+        func add(_ panel: Panel) {
+            map.panels.append(panel.location)
+            map.targets.append(panel.queries.map(\.location))
+        }
+        for item in placed {
+            switch item.kind {
+            case .panel(let panel): add(panel)
+            case .row(let row, let children):
+                map.rows.append(row.location)
+                for child in children {
+                    if case .panel(let panel) = child.kind { add(panel) }
+                }
+            }
+        }
+        map.variables = dashboard.variables.map(\.location)
+        map.annotations = dashboard.annotations.map(\.location)
+        return map
     }
 
     /// The `panels` array of placed items.
-    public func panels(_ placed: [PlacedItem], dashboardDatasource: DatasourceReference?) -> [JSONValue] {
+    ///
+    /// `dashboardDatasourceLocation` is where the dashboard's default datasource was set, for
+    /// problems with it in panels that inherit it.
+    public func panels(_ placed: [PlacedItem], dashboardDatasource: DatasourceReference?, dashboardDatasourceLocation: SourceLocation? = nil) -> [JSONValue] {
         var result: [JSONValue] = []
         result.reserveCapacity(placed.count * 2)
         for item in placed {
             switch item.kind {
             case .panel(let panel):
-                result.append(self.panel(panel, id: item.id, gridPos: item.gridPos, dashboardDatasource: dashboardDatasource))
+                result.append(self.panel(panel, id: item.id, gridPos: item.gridPos, dashboardDatasource: dashboardDatasource,
+                                          dashboardDatasourceLocation: dashboardDatasourceLocation))
             case .row(let row, let children):
                 let lowered = children.map { child -> JSONValue in
                     guard case .panel(let panel) = child.kind else { return .null }
-                    return self.panel(panel, id: child.id, gridPos: child.gridPos, dashboardDatasource: dashboardDatasource)
+                    return self.panel(panel, id: child.id, gridPos: child.gridPos, dashboardDatasource: dashboardDatasource,
+                                      dashboardDatasourceLocation: dashboardDatasourceLocation)
                 }
                 if row.collapsed {
                     result.append(self.row(row, id: item.id, gridPos: item.gridPos, panels: lowered))

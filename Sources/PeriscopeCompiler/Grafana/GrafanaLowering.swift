@@ -79,18 +79,26 @@ public struct GrafanaLowering: Sendable {
     // MARK: Panels
 
     /// The JSON of one (non-row) panel.
-    public func panel(_ panel: Panel, id: Int, gridPos: GridPos, dashboardDatasource: DatasourceReference? = nil) -> JSONValue {
+    ///
+    /// A datasource problem is reported at the panel's `.datasource(_:)`, or at the dashboard's
+    /// `.defaultDatasource(_:)` (`dashboardDatasourceLocation`) when the panel inherits it.
+    public func panel(
+        _ panel: Panel, id: Int, gridPos: GridPos,
+        dashboardDatasource: DatasourceReference? = nil, dashboardDatasourceLocation: SourceLocation? = nil
+    ) -> JSONValue {
         var members: [JSONMember] = []
         members.reserveCapacity(16)
         let panelDatasource = effectiveDatasource(of: panel, dashboardDefault: dashboardDatasource)
         if let panelDatasource {
-            members.append(JSONMember("datasource", datasource(panelDatasource, at: panel.modifierLocations["datasource"] ?? panel.location)))
+            let inherited = panel.datasource == nil && dashboardDatasource != nil
+            let location = inherited ? dashboardDatasourceLocation ?? panel.location : panel.location(of: .datasource)
+            members.append(JSONMember("datasource", datasource(panelDatasource, at: location)))
         }
         if let description = panel.description { members.append(JSONMember("description", .string(description))) }
         members.append(JSONMember("fieldConfig", fieldConfig(panel)))
         members.append(JSONMember("gridPos", Self.gridPos(gridPos)))
         members.append(JSONMember("id", .int(id)))
-        if let interval = panel.interval { members.append(JSONMember("interval", .string(interval))) }
+        if let interval = panel.interval { members.append(JSONMember("interval", .string(interval.rawValue))) }
         if !panel.links.isEmpty { members.append(JSONMember("links", .array(panel.links.map(Self.link)))) }
         if let maxDataPoints = panel.maxDataPoints { members.append(JSONMember("maxDataPoints", .int(maxDataPoints))) }
         if let repeatOptions = panel.repeatOptions {
@@ -104,14 +112,14 @@ public struct GrafanaLowering: Sendable {
         if !panel.queries.isEmpty {
             members.append(JSONMember("targets", .array(targets(panel.queries, panelDatasource: panelDatasource))))
         }
-        if let timeFrom = panel.timeFrom { members.append(JSONMember("timeFrom", .string(timeFrom))) }
-        if let timeShift = panel.timeShift { members.append(JSONMember("timeShift", .string(timeShift))) }
+        if let timeFrom = panel.timeFrom { members.append(JSONMember("timeFrom", .string(timeFrom.rawValue))) }
+        if let timeShift = panel.timeShift { members.append(JSONMember("timeShift", .string(timeShift.rawValue))) }
         members.append(JSONMember("title", .string(panel.title)))
         if !panel.transformations.isEmpty {
             members.append(JSONMember("transformations", .array(panel.transformations.map(Self.transformation))))
         }
         if let transparent = panel.transparent { members.append(JSONMember("transparent", .bool(transparent))) }
-        members.append(JSONMember("type", .string(panel.type)))
+        members.append(JSONMember("type", .string(panel.type.rawValue)))
         let object = JSONValue.object(members)
         return panel.extra.isEmptyObject ? object : object.merging(panel.extra)
     }
@@ -126,7 +134,7 @@ public struct GrafanaLowering: Sendable {
         ]
         if let variable = row.repeatVariable { members.append(JSONMember("repeat", .string(variable))) }
         members.append(JSONMember("title", .string(row.title)))
-        members.append(JSONMember("type", "row"))
+        members.append(JSONMember("type", .string(PanelType.row.rawValue)))
         return .object(members)
     }
 
@@ -232,7 +240,7 @@ public struct GrafanaLowering: Sendable {
                 if let format = prometheus.format { members.append(JSONMember("format", .string(format.rawValue))) }
                 if let hide = prometheus.hide { members.append(JSONMember("hide", .bool(hide))) }
                 if let instant = prometheus.instant { members.append(JSONMember("instant", .bool(instant))) }
-                if let interval = prometheus.interval { members.append(JSONMember("interval", .string(interval))) }
+                if let interval = prometheus.interval { members.append(JSONMember("interval", .string(interval.rawValue))) }
                 if let legend = prometheus.legendFormat { members.append(JSONMember("legendFormat", .string(legend))) }
                 if let range = prometheus.range { members.append(JSONMember("range", .bool(range))) }
                 members.append(JSONMember("refId", .string(ids[index])))

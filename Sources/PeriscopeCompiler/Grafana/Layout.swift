@@ -3,13 +3,13 @@ import PeriscopeDSL
 /// Default sizes of each panel type, in grid units (24 columns wide; one unit is 30 px high).
 public enum PanelDefaults {
     /// The default width and height of a panel of `type`.
-    public static func size(of type: String) -> (width: Int, height: Int) {
+    public static func size(of type: PanelType) -> (width: Int, height: Int) {
         switch type {
-        case "stat": (6, 4)
-        case "gauge": (6, 6)
-        case "text": (24, 3)
-        case "table", "logs", "state-timeline", "status-history": (24, 8)
-        case "piechart": (8, 8)
+        case .stat: (6, 4)
+        case .gauge: (6, 6)
+        case .text: (24, 3)
+        case .table, .logs, .stateTimeline, .statusHistory: (24, 8)
+        case .pieChart: (8, 8)
         default: (12, 8)
         }
     }

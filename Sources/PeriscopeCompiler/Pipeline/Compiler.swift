@@ -20,8 +20,10 @@ public struct RenderOptions: Sendable {
 /// 1. evaluate: `Environment` → `Catalog` (the user's pure function);
 /// 2. resolve: `Catalog` → `[ResolvedDashboard]` (overlays, uid prefix, folder, refresh);
 /// 3. validate: checks across dashboards per environment, each dashboard's own checks in `lower`;
-/// 4. lower: `ResolvedDashboard` → `LoweredDashboard` (layout, datasources, JSON model), per dashboard;
-/// 5. render: `artifact(for:)` per dashboard, then `assemble` → `EnvironmentOutput` (provisioning, manifest).
+/// 4. lower: `ResolvedDashboard` → `LoweredDashboard` (layout, datasources, the dashboard's
+///    artifact model with Swift locations), per dashboard; `models` returns them per environment;
+/// 5. render: `artifact(for:)` per dashboard, then `assemble` → `EnvironmentOutput` (provisioning,
+///    manifest); `render` does it for every environment model.
 ///
 /// Every stage reports to a collector and goes on, so a run reports all its problems at once;
 /// an environment with errors yields no output.
@@ -57,11 +59,21 @@ public struct Compiler: Sendable {
         return lowering.dashboard(dashboard)
     }
 
+    /// Stage 4 for writing only: the dashboard's own checks and its JSON, without building the
+    /// typed views of its model (which `lower` builds); reports the same problems as `lower`.
+    public func lowerFile(_ dashboard: ResolvedDashboard, environment: Environment, diagnostics: DiagnosticCollector) -> JSONValue {
+        DashboardValidation(diagnostics: diagnostics).validate(dashboard, environment: environment)
+        let lowering = GrafanaLowering(environment: environment, diagnostics: diagnostics, rewriteExpression: SelectorInjection.rewrite)
+        return lowering.dashboardFile(dashboard)
+    }
+
     /// Stage 5a: the file of one lowered dashboard.
     public func artifact(for dashboard: LoweredDashboard) -> Artifact {
-        Artifact(
-            path: "grafana/dashboards/\(dashboard.folder)/\(dashboard.uid).json", kind: .grafanaDashboard,
-            bytes: JSONWriter().data(dashboard.json), source: dashboard.location)
+        artifact(json: dashboard.json, folder: dashboard.folder, uid: dashboard.uid, source: dashboard.location)
+    }
+
+    private func artifact(json: JSONValue, folder: String, uid: String, source: SourceLocation) -> Artifact {
+        Artifact(path: "grafana/dashboards/\(folder)/\(uid).json", kind: .grafanaDashboard, bytes: JSONWriter().data(json), source: source)
     }
 
     /// Stage 5b: an environment's output from its dashboard files, plus the provisioning config and the manifest.
@@ -80,20 +92,40 @@ public struct Compiler: Sendable {
         compile([environment], diagnostics: diagnostics).first
     }
 
-    /// Compiles several environments; nil-free: environments with errors are left out.
+    /// Compiles several environments to their files: what `render(models(…))` gives.
     ///
-    /// Evaluation runs per environment; lowering, writing JSON and hashing run per dashboard,
-    /// spread over every core. Diagnostics are reported in environment order, then in
-    /// dashboard order, whatever the scheduling.
+    /// Environments with errors are left out. Each dashboard is lowered, written and hashed in
+    /// one job, so its model is freed as soon as its file exists instead of every model of
+    /// every environment being held until rendering starts.
     public func compile(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentOutput] {
-        struct Prepared: Sendable {
-            var environment: Environment
-            var dashboards: [ResolvedDashboard]
-            var rules: [Artifact]
-            var diagnostics: [Diagnostic]
+        stages(environments, diagnostics: diagnostics, perDashboard: { resolved, environment, local in
+            let json = lowerFile(resolved, environment: environment, diagnostics: local)
+            return (artifact(json: json, folder: resolved.folder, uid: resolved.uid, source: resolved.dashboard.location), resolved.folder)
+        })
+            .map { environment, rules, files in
+                assemble(files.map(\.0) + rules, folders: files.map(\.1), environment: environment)
+            }
+    }
+
+    /// Stages 1–4 for several environments: the artifact model of each environment without errors.
+    ///
+    /// Evaluation runs per environment; lowering runs per dashboard, spread over every core.
+    /// Diagnostics are reported in environment order, then in dashboard order, whatever the
+    /// scheduling.
+    public func models(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentModel] {
+        stages(environments, diagnostics: diagnostics, perDashboard: { lower($0, environment: $1, diagnostics: $2) }).map { environment, rules, dashboards in
+            EnvironmentModel(environment: environment, dashboards: dashboards, rules: rules)
         }
+    }
+
+    /// Stages 1–3 per environment, then `perDashboard` (stage 4, and 5a when compiling to files)
+    /// on each resolved dashboard, one parallel job each.
+    private func stages<Result: Sendable>(
+        _ environments: [Environment], diagnostics: DiagnosticCollector,
+        perDashboard: @escaping @Sendable (ResolvedDashboard, Environment, DiagnosticCollector) -> Result
+    ) -> [(Environment, [Artifact], [Result])] {
         // Stages 1–3, one environment per job.
-        let prepared = Self.parallelMap(environments) { environment -> Prepared in
+        let prepared = Self.parallelMap(environments) { environment -> PreparedEnvironment in
             let local = DiagnosticCollector()
             let (evaluated, catalog) = evaluate(environment, diagnostics: local)
             let resolved = resolve(catalog, environment: evaluated)
@@ -102,35 +134,47 @@ public struct Compiler: Sendable {
             DashboardValidation(diagnostics: local).validateIdentities(resolved, environment: evaluated)
             // Rule groups and their tests: Prometheus/RuleCompiler.swift.
             let rules = RuleCompiler(environment: evaluated, diagnostics: local).artifacts(for: catalog)
-            return Prepared(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
+            return PreparedEnvironment(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
         }
-        // Stages 4–5a, one dashboard per job.
+        // Stage 4, one dashboard per job.
         var jobs: [(environment: Int, dashboard: Int)] = []
         for (index, entry) in prepared.enumerated() { jobs += entry.dashboards.indices.map { (index, $0) } }
-        let lowered = Self.parallelMap(jobs) { job -> (Artifact, String, [Diagnostic]) in
+        let lowered = Self.parallelMap(jobs) { job -> (Result, [Diagnostic]) in
             let entry = prepared[job.environment]
             let local = DiagnosticCollector()
-            let dashboard = lower(entry.dashboards[job.dashboard], environment: entry.environment, diagnostics: local)
-            return (artifact(for: dashboard), dashboard.folder, local.diagnostics)
+            let result = perDashboard(entry.dashboards[job.dashboard], entry.environment, local)
+            return (result, local.diagnostics)
         }
-        // Stage 5b, in environment order.
-        var outputs: [EnvironmentOutput] = []
+        var results: [(Environment, [Artifact], [Result])] = []
         var cursor = 0
         for entry in prepared {
             var problems = entry.diagnostics
-            var files: [Artifact] = []
-            var folders: [String] = []
+            var dashboards: [Result] = []
             for _ in entry.dashboards {
-                let (file, folder, lowerProblems) = lowered[cursor]
+                let (dashboard, lowerProblems) = lowered[cursor]
                 cursor += 1
-                files.append(file)
-                folders.append(folder)
+                dashboards.append(dashboard)
                 problems += lowerProblems
             }
             diagnostics.emit(contentsOf: problems)
             if !problems.contains(where: { $0.severity == .error }) {
-                outputs.append(assemble(files + entry.rules, folders: folders, environment: entry.environment))
+                results.append((entry.environment, entry.rules, dashboards))
             }
+        }
+        return results
+    }
+
+    /// Stage 5 for several environments: every file, dashboards written and hashed in parallel.
+    public func render(_ models: [EnvironmentModel]) -> [EnvironmentOutput] {
+        var jobs: [(environment: Int, dashboard: Int)] = []
+        for (index, model) in models.enumerated() { jobs += model.dashboards.indices.map { (index, $0) } }
+        let files = Self.parallelMap(jobs) { job in artifact(for: models[job.environment].dashboards[job.dashboard]) }
+        var outputs: [EnvironmentOutput] = []
+        var cursor = 0
+        for model in models {
+            let dashboardFiles = Array(files[cursor..<(cursor + model.dashboards.count)])
+            cursor += model.dashboards.count
+            outputs.append(assemble(dashboardFiles + model.rules, folders: model.dashboards.map(\.folder), environment: model.environment))
         }
         return outputs
     }
@@ -150,5 +194,30 @@ public struct Compiler: Sendable {
 extension Array {
     func partitioningIndex(where belongsInSecondPartition: (Element) -> Bool) -> Int {
         firstIndex(where: belongsInSecondPartition) ?? endIndex
+    }
+}
+
+/// An environment after stages 1–3: evaluated, its dashboards resolved, its rules compiled.
+private struct PreparedEnvironment: Sendable {
+    var environment: Environment
+    var dashboards: [ResolvedDashboard]
+    var rules: [Artifact]
+    var diagnostics: [Diagnostic]
+}
+
+/// The artifact model of one environment: what `Compiler.models` produces and `Compiler.render` writes.
+public struct EnvironmentModel: Sendable {
+    /// The environment, as evaluated.
+    public var environment: Environment
+    /// Each dashboard: its model (with Swift locations), uid and folder.
+    public var dashboards: [LoweredDashboard]
+    /// The rule files, test files and optional rule outputs.
+    public var rules: [Artifact]
+
+    /// Creates an environment model.
+    public init(environment: Environment, dashboards: [LoweredDashboard], rules: [Artifact]) {
+        self.environment = environment
+        self.dashboards = dashboards
+        self.rules = rules
     }
 }

@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 /// A dashboard with its environment overlays applied and its environment defaults filled in.
 public struct ResolvedDashboard: Sendable {
@@ -9,7 +10,7 @@ public struct ResolvedDashboard: Sendable {
     /// The folder: the dashboard's own, else `grafana.folder`, else `General`.
     public var folder: String
     /// The refresh: the dashboard's own, else `grafana.refresh`.
-    public var refresh: String?
+    public var refresh: RefreshInterval?
 
     /// Applies the overlays for `environment` and its defaults to `dashboard`.
     public init(_ dashboard: Dashboard, environment: Environment) {
@@ -46,8 +47,11 @@ public struct LoweredDashboard: Sendable, Equatable {
     public var title: String
     /// The folder.
     public var folder: String
-    /// The dashboard JSON.
-    public var json: JSONValue
+    /// The artifact model of the dashboard, with the Swift location of each node.
+    public var model: Grafana.Dashboard
     /// Where the dashboard was defined.
     public var location: SourceLocation
+
+    /// The dashboard JSON (the model's).
+    public var json: JSONValue { model.json }
 }

@@ -20,26 +20,26 @@ struct RuleLowering: Sendable {
         diagnostics.emit(.error(message, at: location, id: id, notes: notes))
     }
 
-    private func checkDuration(_ value: String?, _ what: String, at location: SourceLocation) {
-        guard let value, let problem = DurationSyntax.problem(in: value) else { return }
+    private func checkDuration(_ value: PrometheusDuration?, _ what: String, at location: SourceLocation) {
+        guard let value, let problem = value.problem else { return }
         error("invalid \(what) '\(value)': \(problem) (expected a Prometheus duration such as 30s, 5m or 1h30m)", RuleDiagnosticID.durationInvalid, at: location)
     }
 
-    private func text(_ value: String?, at location: SourceLocation) -> LocatedText? {
-        value.map { LocatedText($0, at: .source(location)) }
+    private func text(_ value: PrometheusDuration?, at location: SourceLocation) -> LocatedText? {
+        value.map { LocatedText($0.rawValue, at: .source(location)) }
     }
 
     func lower(_ group: RuleGroup) -> RuleGroupNode {
-        checkDuration(group.interval, "interval of group '\(group.name)'", at: group.location(of: "interval"))
+        checkDuration(group.interval, "interval of group '\(group.name)'", at: group.location(of: .interval))
         if let limit = group.limit, limit < 0 {
-            error("limit of group '\(group.name)' is \(limit) (expected 0 for no limit or a positive number)", RuleDiagnosticID.limitInvalid, at: group.location(of: "limit"))
+            error("limit of group '\(group.name)' is \(limit) (expected 0 for no limit or a positive number)", RuleDiagnosticID.limitInvalid, at: group.location(of: .limit))
         }
         if let offset = group.queryOffset {
             if environment.prometheus.target == .v2_42 {
                 error("query_offset of group '\(group.name)' needs Prometheus 3.x, but environment '\(environment.name)' targets \(targetName) (prometheus.target); remove it for this environment or target \"3\"",
-                      RuleDiagnosticID.targetUnsupported, at: group.location(of: "query_offset"))
+                      RuleDiagnosticID.targetUnsupported, at: group.location(of: .queryOffset))
             } else {
-                checkDuration(offset, "query_offset of group '\(group.name)'", at: group.location(of: "query_offset"))
+                checkDuration(offset, "query_offset of group '\(group.name)'", at: group.location(of: .queryOffset))
             }
         }
         var groupLabels: [RuleLabel] = []
@@ -47,9 +47,9 @@ struct RuleLowering: Sendable {
             let first = group.labels.keys.sorted()[0]
             if environment.prometheus.target == .v2_42 {
                 error("labels of group '\(group.name)' need Prometheus 3.x, but environment '\(environment.name)' targets \(targetName) (prometheus.target); put the labels on the rules or target \"3\"",
-                      RuleDiagnosticID.targetUnsupported, at: group.location(of: "label.\(first)"))
+                      RuleDiagnosticID.targetUnsupported, at: group.location(of: .label(first)))
             }
-            groupLabels = checkedPairs(group.labels, kind: "label", owner: "group '\(group.name)'") { group.location(of: "label.\($0)") }
+            groupLabels = checkedPairs(group.labels, kind: "label", owner: "group '\(group.name)'") { group.location(of: .label($0)) }
         }
         var rules: [RuleNode] = []
         rules.reserveCapacity(group.rules.count)
@@ -77,9 +77,9 @@ struct RuleLowering: Sendable {
             rules.append(lowered)
         }
         return RuleGroupNode(name: LocatedText(group.name, at: .source(group.location)),
-                             interval: text(group.interval, at: group.location(of: "interval")),
-                             queryOffset: text(group.queryOffset, at: group.location(of: "query_offset")),
-                             limit: group.limit, limitLocation: group.limit.map { _ in .source(group.location(of: "limit")) },
+                             interval: text(group.interval, at: group.location(of: .interval)),
+                             queryOffset: text(group.queryOffset, at: group.location(of: .queryOffset)),
+                             limit: group.limit, limitLocation: group.limit.map { _ in .source(group.location(of: .limit)) },
                              labels: groupLabels, rules: rules, location: .source(group.location))
     }
 
@@ -145,29 +145,29 @@ struct RuleLowering: Sendable {
             error("alert name is empty (expected a name such as HighErrorRate)", RuleDiagnosticID.nameEmpty, at: alert.location)
         }
         let expr = expression(alert.expr, injects: alert.injectsSelectors, owner: owner, at: alert.location)
-        checkDuration(alert.forDuration, "for of \(owner)", at: alert.location(of: "for"))
-        checkDuration(alert.keepFiringFor, "keep_firing_for of \(owner)", at: alert.location(of: "keep_firing_for"))
-        let labels = checkedPairs(alert.labels, kind: "label", owner: owner) { alert.location(of: "label.\($0)") }
-        let annotations = checkedPairs(alert.annotations, kind: "annotation", owner: owner) { alert.location(of: "annotation.\($0)") }
+        checkDuration(alert.forDuration, "for of \(owner)", at: alert.location(of: .for))
+        checkDuration(alert.keepFiringFor, "keep_firing_for of \(owner)", at: alert.location(of: .keepFiringFor))
+        let labels = checkedPairs(alert.labels, kind: "label", owner: owner) { alert.location(of: .label($0)) }
+        let annotations = checkedPairs(alert.annotations, kind: "annotation", owner: owner) { alert.location(of: .annotation($0)) }
         var severityLabel: RuleLabel?
         if let tier = alert.severity {
             if let value = environment.alerting.severities[tier.rawValue] {
-                severityLabel = RuleLabel("severity", value, at: .source(alert.location(of: "severity")))
+                severityLabel = RuleLabel("severity", value, at: .source(alert.location(of: .severity)))
                 if alert.labels["severity"] != nil {
                     error("\(owner) sets both a severity tier and a 'severity' label (expected one of them; the tier maps to the label through alerting.severities)",
-                          RuleDiagnosticID.severityInvalid, at: alert.location(of: "label.severity"))
+                          RuleDiagnosticID.severityInvalid, at: alert.location(of: .label("severity")))
                 }
             } else {
                 let known = environment.alerting.severities.keys.sorted()
                 let defined = known.isEmpty ? "it defines none" : "defined: \(known.joined(separator: ", "))"
                 let file = environment.location(of: "alerting.severities").map { " in \($0)" } ?? ""
                 error("severity '\(tier)' of \(owner) is not mapped by environment '\(environment.name)' (expected a key under alerting.severities\(file); \(defined))",
-                      RuleDiagnosticID.severityInvalid, at: alert.location(of: "severity"))
+                      RuleDiagnosticID.severityInvalid, at: alert.location(of: .severity))
             }
         }
         return RuleNode(kind: .alert, name: LocatedText(alert.name, at: .source(alert.location)), expr: LocatedText(expr, at: .source(alert.location)),
-                        forDuration: text(alert.forDuration, at: alert.location(of: "for")),
-                        keepFiringFor: text(alert.keepFiringFor, at: alert.location(of: "keep_firing_for")),
+                        forDuration: text(alert.forDuration, at: alert.location(of: .for)),
+                        keepFiringFor: text(alert.keepFiringFor, at: alert.location(of: .keepFiringFor)),
                         labels: finalLabels(labels, extra: severityLabel, at: alert.location), annotations: annotations,
                         location: .source(alert.location))
     }
@@ -180,12 +180,12 @@ struct RuleLowering: Sendable {
         }
         let expr = expression(recording.expr, injects: recording.injectsSelectors, owner: owner, at: recording.location)
         if recording.forDuration != nil {
-            error("\(owner) has a 'for' duration (expected none: only alerting rules wait before firing)", RuleDiagnosticID.fieldNotAllowed, at: recording.location(of: "for"))
+            error("\(owner) has a 'for' duration (expected none: only alerting rules wait before firing)", RuleDiagnosticID.fieldNotAllowed, at: recording.location(of: .for))
         }
         if let name = recording.annotations.keys.sorted().first {
-            error("\(owner) has annotations (expected none: only alerting rules carry annotations)", RuleDiagnosticID.fieldNotAllowed, at: recording.location(of: "annotation.\(name)"))
+            error("\(owner) has annotations (expected none: only alerting rules carry annotations)", RuleDiagnosticID.fieldNotAllowed, at: recording.location(of: .annotation(name)))
         }
-        let labels = checkedPairs(recording.labels, kind: "label", owner: owner) { recording.location(of: "label.\($0)") }
+        let labels = checkedPairs(recording.labels, kind: "label", owner: owner) { recording.location(of: .label($0)) }
         return RuleNode(kind: .record, name: LocatedText(recording.record, at: .source(recording.location)), expr: LocatedText(expr, at: .source(recording.location)),
                         labels: finalLabels(labels, at: recording.location), location: .source(recording.location))
     }

@@ -46,13 +46,13 @@ extension RuleCompiler {
                 names[test.name] = test.location
                 cases.append(lower(test, alerts: alerts, namespace: tests.namespace))
             }
-            files.append(LoweredRuleTests(namespace: tests.namespace, evaluationInterval: tests.evaluationInterval, cases: cases, location: tests.location))
+            files.append(LoweredRuleTests(namespace: tests.namespace, evaluationInterval: tests.evaluationInterval?.rawValue, cases: cases, location: tests.location))
         }
         return files
     }
 
-    private func checkTestDuration(_ value: String?, _ what: String, at location: SourceLocation) {
-        guard let value, let problem = DurationSyntax.problem(in: value) else { return }
+    private func checkTestDuration(_ value: PrometheusDuration?, _ what: String, at location: SourceLocation) {
+        guard let value, let problem = value.problem else { return }
         emitTestError(.error("invalid \(what) '\(value)': \(problem) (expected a Prometheus duration such as 30s, 5m or 1h30m)", at: location))
     }
 
@@ -107,7 +107,7 @@ extension RuleCompiler {
                 }
                 expected.append(.init(labels: sorted(labels), annotations: sorted(annotations)))
             }
-            alertCases.append(.init(evalTime: expectation.evalTime, alertname: expectation.alertname, alerts: expected))
+            alertCases.append(.init(evalTime: expectation.evalTime.rawValue, alertname: expectation.alertname, alerts: expected))
         }
         var expressions: [LoweredRuleTests.ExpressionCase] = []
         for expectation in test.expressions {
@@ -128,9 +128,9 @@ extension RuleCompiler {
                 }
                 samples.append(.init(labels: sample.labels, value: EnvironmentValues.promQLNumberText(sample.value)))
             }
-            expressions.append(.init(expr: expectation.expr, evalTime: expectation.evalTime, samples: samples))
+            expressions.append(.init(expr: expectation.expr, evalTime: expectation.evalTime.rawValue, samples: samples))
         }
-        return .init(name: test.name, interval: test.interval, series: series, alerts: alertCases, expressions: expressions)
+        return .init(name: test.name, interval: test.interval?.rawValue, series: series, alerts: alertCases, expressions: expressions)
     }
 
     /// Reports a problem of a test: `rule-duration-invalid` for a bad duration, else `rule-test-invalid`.

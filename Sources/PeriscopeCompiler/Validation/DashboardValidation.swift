@@ -34,30 +34,7 @@ public struct DashboardValidation: Sendable {
     }
 
     /// Whether `text` is a Grafana relative or absolute time such as `now-6h`, `now/d` or `2024-01-01T00:00:00Z`.
-    public static func isValidTime(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.starts(with: Array("now".utf8)) else {
-            // An absolute time: an ISO-8601 date or date-time, or epoch milliseconds.
-            if !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return true }
-            return bytes.count >= 10 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
-                && bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || "-:TZ.+ ".utf8.contains($0) }
-        }
-        let units = Set("smhdwMy".utf8)
-        var index = 3
-        while index < bytes.count {
-            let sign = bytes[index]
-            if sign == UInt8(ascii: "/") {
-                return index + 2 == bytes.count && units.contains(bytes[index + 1])
-            }
-            guard sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") else { return false }
-            index += 1
-            let digitsStart = index
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            guard index > digitsStart, index < bytes.count, units.contains(bytes[index]) else { return false }
-            index += 1
-        }
-        return true
-    }
+    public static func isValidTime(_ text: String) -> Bool { GrafanaTime(text).isValid }
 
     /// Validates the dashboards of one environment (after overlays and environment defaults are applied).
     public func validate(_ dashboards: [ResolvedDashboard], environment: Environment) {
@@ -70,7 +47,7 @@ public struct DashboardValidation: Sendable {
         var seen: [String: SourceLocation] = [:]
         for resolved in dashboards {
             let dashboard = resolved.dashboard
-            let uidLocation = dashboard.modifierLocations["uid"] ?? dashboard.location
+            let uidLocation = dashboard.location
             if let problem = Self.uidProblem(resolved.uid) {
                 diagnostics.emit(.error("dashboard uid '\(resolved.uid)' \(problem); uids become file names and must match [A-Za-z0-9_-]{1,40}", at: uidLocation))
             } else if let first = seen[resolved.uid] {
@@ -91,19 +68,19 @@ public struct DashboardValidation: Sendable {
         }
         if let problem = Self.folderProblem(resolved.folder) {
             let location: Location = dashboard.folder != nil
-                ? .source(dashboard.modifierLocations["folder"] ?? dashboard.location)
+                ? .source(dashboard.location(of: .folder))
                 : environment.location(of: "grafana.folder").map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location))
         }
-        if let refresh = resolved.refresh, !refresh.isEmpty, let problem = DurationSyntax.problem(in: refresh) {
+        if let refresh = resolved.refresh, let problem = refresh.problem {
             let location: Location = dashboard.refresh != nil
-                ? .source(dashboard.modifierLocations["refresh"] ?? dashboard.location)
+                ? .source(dashboard.location(of: .refresh))
                 : environment.location(of: "grafana.refresh").map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location))
         }
         if let time = dashboard.time {
-            let location = dashboard.modifierLocations["time"] ?? dashboard.location
-            for (label, value) in [("from", time.from), ("to", time.to)] where !Self.isValidTime(value) {
+            let location = dashboard.location(of: .time)
+            for (label, value) in [("from", time.from), ("to", time.to)] where !value.isValid {
                 diagnostics.emit(.error("invalid time range \(label) '\(value)'; expected a time such as now, now-6h, now/d or an ISO-8601 date", at: location))
             }
         }
@@ -132,7 +109,7 @@ public struct DashboardValidation: Sendable {
                 names[variable.name] = variable.location
             }
             if variable.kind == .interval {
-                for option in variable.options where option.value != "auto" && !option.value.hasPrefix("$") && !DurationSyntax.isValidPrometheusDuration(option.value) {
+                for option in variable.options where option.value != "auto" && !option.value.hasPrefix("$") && !PrometheusDuration(option.value).isValid {
                     diagnostics.emit(.error("interval variable '\(variable.name)' has an invalid duration '\(option.value)'; expected e.g. 1m or 1h", at: variable.location))
                 }
             }
@@ -144,31 +121,24 @@ public struct DashboardValidation: Sendable {
         return name.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }
     }
 
-    private func durationProblem(_ value: String) -> String? {
-        // Grafana variables ($__interval, ${interval}) are resolved at query time.
-        if value.hasPrefix("$") { return nil }
-        let body = value.hasPrefix(">") || value.hasPrefix("<") ? String(value.dropFirst()) : value
-        return DurationSyntax.problem(in: body)
-    }
-
     private func validatePanel(_ panel: Panel) {
-        if panel.title.trimmingWhitespace().isEmpty && panel.type != "text" {
+        if panel.title.trimmingWhitespace().isEmpty && panel.type != .text {
             diagnostics.emit(.error("\(panel.type) panel has an empty title; expected a non-empty title", at: panel.location))
         }
         if let width = panel.width, !(1...GridLayout.columns).contains(width) {
-            diagnostics.emit(.error("panel '\(panel.title)' has width \(width); expected 1 to 24 grid columns", at: panel.modifierLocations["width"] ?? panel.location))
+            diagnostics.emit(.error("panel '\(panel.title)' has width \(width); expected 1 to 24 grid columns", at: panel.location(of: .width)))
         }
         if let height = panel.height, height < 1 {
-            diagnostics.emit(.error("panel '\(panel.title)' has height \(height); expected at least 1", at: panel.modifierLocations["width"] ?? panel.location))
+            diagnostics.emit(.error("panel '\(panel.title)' has height \(height); expected at least 1", at: panel.location(of: .height)))
         }
         if let pos = panel.gridPos, pos.x < 0 || pos.y < 0 || pos.w < 1 || pos.h < 1 || pos.x + pos.w > GridLayout.columns {
             diagnostics.emit(.error(
                 "panel '\(panel.title)' has gridPos x=\(pos.x) y=\(pos.y) w=\(pos.w) h=\(pos.h) outside the 24-column grid",
-                at: panel.modifierLocations["gridPos"] ?? panel.location))
+                at: panel.location(of: .gridPos)))
         }
-        for (key, value) in [("interval", panel.interval), ("timeFrom", panel.timeFrom), ("timeShift", panel.timeShift)] {
-            if let value, let problem = durationProblem(value) {
-                diagnostics.emit(.error("panel '\(panel.title)' has an invalid \(key) '\(value)': \(problem)", at: panel.modifierLocations[key] ?? panel.location))
+        for (key, value) in [(ModifierKey<Panel>.interval, panel.interval), (.timeFrom, panel.timeFrom), (.timeShift, panel.timeShift)] {
+            if let value, let problem = value.problem {
+                diagnostics.emit(.error("panel '\(panel.title)' has an invalid \(key) '\(value)': \(problem)", at: panel.location(of: key)))
             }
         }
         if let thresholds = panel.fieldDefaults.thresholds {
@@ -189,7 +159,7 @@ public struct DashboardValidation: Sendable {
                 if prometheus.expr.trimmingWhitespace().isEmpty {
                     diagnostics.emit(.error("panel '\(panel.title)' has a Prometheus query with an empty expression", at: prometheus.location))
                 }
-                if let interval = prometheus.interval, let problem = durationProblem(interval) {
+                if let interval = prometheus.interval, let problem = interval.problem {
                     diagnostics.emit(.error("query interval '\(interval)' is invalid: \(problem)", at: prometheus.location))
                 }
             case .loki(let loki):

@@ -22,9 +22,9 @@ public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The PromQL expression.
     public var expr: String
     /// How long the condition must hold before the alert fires (`for:`), as written.
-    public var forDuration: String?
+    public var forDuration: PrometheusDuration?
     /// How long the alert keeps firing after the condition clears (`keep_firing_for:`), as written.
-    public var keepFiringFor: String?
+    public var keepFiringFor: PrometheusDuration?
     /// Static labels, by name; written sorted by name.
     public var labels: [String: String]
     /// Annotations, by name; written sorted by name.
@@ -39,7 +39,7 @@ public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
     public var location: SourceLocation
     /// Where modifiers a finding can point at were applied: `for`, `keep_firing_for`,
     /// `severity`, `label.<name>`, `annotation.<name>`.
-    public var modifierLocations: [String: SourceLocation]
+    public var modifierLocations: [ModifierKey<AlertRule>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<AlertRule>]
 
@@ -60,23 +60,23 @@ public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
     }
 
     /// Sets how long the condition must hold before the alert fires, e.g. `"5m"`.
-    public func `for`(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("for", fileID, filePath, line, column) { $0.forDuration = duration }
+    public func `for`(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.`for`, fileID, filePath, line, column) { $0.forDuration = duration }
     }
 
     /// Sets how long the alert keeps firing after the condition clears, e.g. `"10m"`.
-    public func keepFiringFor(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("keep_firing_for", fileID, filePath, line, column) { $0.keepFiringFor = duration }
+    public func keepFiringFor(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.keepFiringFor, fileID, filePath, line, column) { $0.keepFiringFor = duration }
     }
 
     /// Sets the severity tier, mapped to the `severity` label by `alerting.severities`.
     public func severity(_ tier: Severity, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("severity", fileID, filePath, line, column) { $0.severity = tier }
+        recording(.severity, fileID, filePath, line, column) { $0.severity = tier }
     }
 
     /// Adds a static label.
     public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("label.\(name)", fileID, filePath, line, column) { $0.labels[name] = value }
+        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
     }
 
     /// Adds static labels.
@@ -85,14 +85,14 @@ public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
         return with {
             for (name, value) in labels {
                 $0.labels[name] = value
-                $0.modifierLocations["label.\(name)"] = location
+                $0.modifierLocations[.label(name)] = location
             }
         }
     }
 
     /// Adds an annotation; the value is a Go template (`{{ $labels.job }}`, `{{ $value }}`).
     public func annotation(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("annotation.\(name)", fileID, filePath, line, column) { $0.annotations[name] = value }
+        recording(.annotation(name), fileID, filePath, line, column) { $0.annotations[name] = value }
     }
 
     /// Sets the `summary` annotation.

@@ -19,7 +19,7 @@ public struct RuleTests: Sendable, Modifiable, EnvironmentOverlayable {
     /// The namespace whose rule file the tests load.
     public var namespace: String
     /// The default evaluation interval of the file (`evaluation_interval:`).
-    public var evaluationInterval: String?
+    public var evaluationInterval: PrometheusDuration?
     /// The test cases, in order.
     public var tests: [AlertTest]
     /// Where the tests were declared.
@@ -29,7 +29,7 @@ public struct RuleTests: Sendable, Modifiable, EnvironmentOverlayable {
 
     /// Creates the tests of a namespace.
     public init(
-        namespace: String, evaluationInterval: String? = nil,
+        namespace: String, evaluationInterval: PrometheusDuration? = nil,
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @AlertTestBuilder tests: () -> [AlertTest]
     ) {
@@ -63,7 +63,7 @@ public struct AlertTest: Sendable, Modifiable {
     /// The test name promtool prints on failure.
     public var name: String
     /// The sample interval of the input series (`interval:`).
-    public var interval: String?
+    public var interval: PrometheusDuration?
     /// The input series.
     public var series: [InputSeries]
     /// The alert expectations.
@@ -77,7 +77,7 @@ public struct AlertTest: Sendable, Modifiable {
 
     /// Creates a test case.
     public init(
-        _ name: String, interval: String? = nil,
+        _ name: String, interval: PrometheusDuration? = nil,
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @AlertTestContentBuilder content: () -> [AlertTestContent]
     ) {
@@ -150,14 +150,14 @@ public struct AlertExpectation: Sendable {
     /// The alert name.
     public var alertname: String
     /// The evaluation time, a duration from the start (`10m`).
-    public var evalTime: String
+    public var evalTime: PrometheusDuration
     /// The firing alerts expected; empty means the alert must not fire.
     public var alerts: [ExpectedAlert]
     /// Where it was written.
     public var location: SourceLocation
 
     /// Creates an expectation; `ExpectAlerts` and `ExpectNoAlerts` read better in tests.
-    public init(alertname: String, evalTime: String, alerts: [ExpectedAlert], location: SourceLocation) {
+    public init(alertname: String, evalTime: PrometheusDuration, alerts: [ExpectedAlert], location: SourceLocation) {
         self.alertname = alertname
         self.evalTime = evalTime
         self.alerts = alerts
@@ -184,7 +184,7 @@ public struct ExpectAlerts: Sendable {
 
     /// Creates the expectation.
     public init(
-        _ alertname: String, at evalTime: String,
+        _ alertname: String, at evalTime: PrometheusDuration,
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @ExpectedAlertBuilder _ alerts: () -> [ExpectedAlert]
     ) {
@@ -203,7 +203,7 @@ public struct ExpectNoAlerts: Sendable {
     public var expectation: AlertExpectation
 
     /// Creates the expectation.
-    public init(_ alertname: String, at evalTime: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) {
+    public init(_ alertname: String, at evalTime: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) {
         expectation = AlertExpectation(alertname: alertname, evalTime: evalTime, alerts: [],
                                        location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
     }
@@ -235,14 +235,14 @@ public struct ExpressionExpectation: Sendable {
     /// The expression, evaluated as written (selectors are not injected).
     public var expr: String
     /// The evaluation time.
-    public var evalTime: String
+    public var evalTime: PrometheusDuration
     /// The samples expected; empty means an empty result.
     public var samples: [ExpectedSample]
     /// Where it was written.
     public var location: SourceLocation
 
     /// Creates an expectation; `ExpectSamples` reads better in tests.
-    public init(expr: String, evalTime: String, samples: [ExpectedSample], location: SourceLocation) {
+    public init(expr: String, evalTime: PrometheusDuration, samples: [ExpectedSample], location: SourceLocation) {
         self.expr = expr
         self.evalTime = evalTime
         self.samples = samples
@@ -269,7 +269,7 @@ public struct ExpectSamples: Sendable {
 
     /// Creates the expectation.
     public init(
-        _ expr: String, at evalTime: String,
+        _ expr: String, at evalTime: PrometheusDuration,
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @ExpectedSampleBuilder _ samples: () -> [ExpectedSample]
     ) {

@@ -14,7 +14,7 @@ public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable 
     /// Static labels, by name; written sorted by name.
     public var labels: [String: String]
     /// A `for` duration, which recording rules may not have (reported as an error).
-    public var forDuration: String?
+    public var forDuration: PrometheusDuration?
     /// Annotations, which recording rules may not have (reported as an error).
     public var annotations: [String: String]
     /// Whether the rule is rendered.
@@ -24,7 +24,7 @@ public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable 
     /// Where the rule was written.
     public var location: SourceLocation
     /// Where modifiers a finding can point at were applied: `for`, `label.<name>`, `annotation.<name>`.
-    public var modifierLocations: [String: SourceLocation]
+    public var modifierLocations: [ModifierKey<RecordingRule>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<RecordingRule>]
 
@@ -46,7 +46,7 @@ public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable 
 
     /// Adds a static label.
     public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("label.\(name)", fileID, filePath, line, column) { $0.labels[name] = value }
+        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
     }
 
     /// Adds static labels.
@@ -55,19 +55,19 @@ public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable 
         return with {
             for (name, value) in labels {
                 $0.labels[name] = value
-                $0.modifierLocations["label.\(name)"] = location
+                $0.modifierLocations[.label(name)] = location
             }
         }
     }
 
     /// Sets a `for` duration; an error, since recording rules cannot have one.
-    public func `for`(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("for", fileID, filePath, line, column) { $0.forDuration = duration }
+    public func `for`(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.`for`, fileID, filePath, line, column) { $0.forDuration = duration }
     }
 
     /// Adds an annotation; an error, since recording rules cannot have annotations.
     public func annotation(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("annotation.\(name)", fileID, filePath, line, column) { $0.annotations[name] = value }
+        recording(.annotation(name), fileID, filePath, line, column) { $0.annotations[name] = value }
     }
 
     /// Renders the rule (true, the default) or drops it; use inside `.in(…)` for one environment.

@@ -43,11 +43,11 @@ public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The rule file (and Mimir ruler namespace) the group belongs to.
     public var namespace: String
     /// The evaluation interval (`interval:`), as written; Prometheus' global one when nil.
-    public var interval: String?
+    public var interval: PrometheusDuration?
     /// The most alerts or series a rule may produce (`limit:`); 0 means no limit.
     public var limit: Int?
     /// How far back in time rules are evaluated (`query_offset:`, Prometheus 3.x only).
-    public var queryOffset: String?
+    public var queryOffset: PrometheusDuration?
     /// Labels added to every rule of the group (`labels:`, Prometheus 3.x only).
     public var labels: [String: String]
     /// The rules, in order.
@@ -58,7 +58,7 @@ public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
     public var location: SourceLocation
     /// Where modifiers a finding can point at were applied: `interval`, `limit`,
     /// `query_offset`, `label.<name>`.
-    public var modifierLocations: [String: SourceLocation]
+    public var modifierLocations: [ModifierKey<RuleGroup>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<RuleGroup>]
 
@@ -79,23 +79,23 @@ public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
     }
 
     /// Sets the evaluation interval, e.g. `"1m"`.
-    public func interval(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("interval", fileID, filePath, line, column) { $0.interval = duration }
+    public func interval(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.interval, fileID, filePath, line, column) { $0.interval = duration }
     }
 
     /// Limits the alerts or series each rule may produce.
     public func limit(_ value: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("limit", fileID, filePath, line, column) { $0.limit = value }
+        recording(.limit, fileID, filePath, line, column) { $0.limit = value }
     }
 
     /// Evaluates the group's rules this far in the past (Prometheus 3.x only).
-    public func queryOffset(_ duration: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("query_offset", fileID, filePath, line, column) { $0.queryOffset = duration }
+    public func queryOffset(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.queryOffset, fileID, filePath, line, column) { $0.queryOffset = duration }
     }
 
     /// Adds a label to every rule of the group (Prometheus 3.x only).
     public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("label.\(name)", fileID, filePath, line, column) { $0.labels[name] = value }
+        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
     }
 
     /// Moves the group to another namespace (rule file).

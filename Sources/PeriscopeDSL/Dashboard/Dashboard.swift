@@ -11,12 +11,12 @@ public enum GraphTooltip: Int, Sendable, Hashable {
 /// The dashboard's default time range (`time`).
 public struct TimeRange: Sendable, Hashable {
     /// The start, e.g. `now-6h`.
-    public var from: String
+    public var from: GrafanaTime
     /// The end, e.g. `now`.
-    public var to: String
+    public var to: GrafanaTime
 
     /// Creates a range.
-    public init(from: String, to: String = "now") {
+    public init(from: GrafanaTime, to: GrafanaTime = .now) {
         self.from = from
         self.to = to
     }
@@ -53,7 +53,7 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// The default time range.
     public var time: TimeRange?
     /// The refresh interval; the environment's `grafana.refresh` when nil.
-    public var refresh: String?
+    public var refresh: RefreshInterval?
     /// The timezone: `browser`, `utc` or an IANA name.
     public var timezone: String?
     /// Shared crosshair/tooltip behaviour.
@@ -77,7 +77,7 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// Where the dashboard was written.
     public var location: SourceLocation
     /// Where modifiers a finding can point at were applied (`uid`, `refresh`, `time`, …).
-    public var modifierLocations: [String: SourceLocation]
+    public var modifierLocations: [ModifierKey<Dashboard>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<Dashboard>]
 
@@ -109,15 +109,15 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     public func tags(_ tags: [String]) -> Self { with { $0.tags += tags } }
     /// Sets the folder, overriding the environment's.
     public func folder(_ name: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("folder", fileID, filePath, line, column) { $0.folder = name }
+        recording(.folder, fileID, filePath, line, column) { $0.folder = name }
     }
     /// Sets the default time range.
-    public func time(from: String, to: String = "now", fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("time", fileID, filePath, line, column) { $0.time = TimeRange(from: from, to: to) }
+    public func time(from: GrafanaTime, to: GrafanaTime = .now, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.time, fileID, filePath, line, column) { $0.time = TimeRange(from: from, to: to) }
     }
     /// Sets the refresh interval, overriding the environment's.
-    public func refresh(_ interval: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("refresh", fileID, filePath, line, column) { $0.refresh = interval }
+    public func refresh(_ interval: RefreshInterval, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.refresh, fileID, filePath, line, column) { $0.refresh = interval }
     }
     /// Sets the timezone (`browser`, `utc` or an IANA name).
     public func timezone(_ zone: String) -> Self { with { $0.timezone = zone } }
@@ -140,7 +140,7 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     public func variables(@VariableBuilder _ variables: () -> [Variable]) -> Self { with { $0.variables += variables() } }
     /// Sets the datasource panels use when they set none.
     public func defaultDatasource(_ reference: DatasourceReference, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("datasource", fileID, filePath, line, column) { $0.defaultDatasource = reference }
+        recording(.defaultDatasource, fileID, filePath, line, column) { $0.defaultDatasource = reference }
     }
     /// Sets the schema version written.
     public func schemaVersion(_ version: Int) -> Self { with { $0.schemaVersion = version } }

@@ -40,12 +40,12 @@ public struct GrafanaSettings: Sendable, Hashable {
     /// A prefix put before every dashboard uid (`grafana.uidPrefix`), e.g. `dev-`.
     public var uidPrefix: String
     /// The default dashboard refresh interval (`grafana.refresh`).
-    public var refresh: String?
+    public var refresh: RefreshInterval?
     /// Logical datasource names mapped to Grafana datasources (`grafana.datasources`).
     public var datasources: [String: GrafanaDatasource]
 
     /// Creates settings.
-    public init(folder: String? = nil, uidPrefix: String = "", refresh: String? = nil, datasources: [String: GrafanaDatasource] = [:]) {
+    public init(folder: String? = nil, uidPrefix: String = "", refresh: RefreshInterval? = nil, datasources: [String: GrafanaDatasource] = [:]) {
         self.folder = folder
         self.uidPrefix = uidPrefix
         self.refresh = refresh
@@ -66,14 +66,14 @@ public struct PrometheusSettings: Sendable, Hashable {
     /// The feature level to emit and accept.
     public var target: PrometheusTarget
     /// The scrape interval, used to check range durations (`prometheus.scrapeInterval`).
-    public var scrapeInterval: String?
+    public var scrapeInterval: PrometheusDuration?
     /// Matchers injected into every selector of generated PromQL, sorted by label name.
     public var selectors: [LabelPair]
     /// Static labels added to every rule, sorted by label name.
     public var ruleLabels: [LabelPair]
 
     /// Creates settings.
-    public init(target: PrometheusTarget = .v3, scrapeInterval: String? = nil, selectors: [LabelPair] = [], ruleLabels: [LabelPair] = []) {
+    public init(target: PrometheusTarget = .v3, scrapeInterval: PrometheusDuration? = nil, selectors: [LabelPair] = [], ruleLabels: [LabelPair] = []) {
         self.target = target
         self.scrapeInterval = scrapeInterval
         self.selectors = selectors

@@ -106,9 +106,9 @@ public struct Transformation: Sendable, Hashable {
 ///
 /// Use a typed panel for its typed options; use `Panel(type:title:)` directly for plugin
 /// panels Periscope has no type for.
-public struct Panel: Sendable, Modifiable {
-    /// Grafana's panel type id, e.g. `timeseries`.
-    public var type: String
+public struct Panel: Sendable, ModifierLocating {
+    /// Grafana's panel type id, e.g. `.timeSeries` or a plugin's id.
+    public var type: PanelType
     /// The title.
     public var title: String
     /// The description shown in the panel's info tooltip.
@@ -138,25 +138,25 @@ public struct Panel: Sendable, Modifiable {
     /// Whether the panel background is transparent.
     public var transparent: Bool?
     /// The minimum query interval (`interval`).
-    public var interval: String?
+    public var interval: GrafanaDuration?
     /// The most data points per series (`maxDataPoints`).
     public var maxDataPoints: Int?
     /// A relative time override (`timeFrom`), e.g. `24h`.
-    public var timeFrom: String?
+    public var timeFrom: GrafanaDuration?
     /// A time shift (`timeShift`), e.g. `1d`.
-    public var timeShift: String?
+    public var timeShift: GrafanaDuration?
     /// Any other top-level panel fields, set by path (the escape hatch).
     public var extra: JSONValue
     /// Where the panel was written.
     public var location: SourceLocation
     /// Where each modifier a finding can point at was applied, keyed by what it set (`unit`, `thresholds`, …).
-    public var modifierLocations: [String: SourceLocation]
+    public var modifierLocations: [ModifierKey<Panel>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<Panel>]
 
     /// Creates a panel of any type.
     public init(
-        type: String, title: String,
+        type: PanelType, title: String,
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
@@ -164,7 +164,7 @@ public struct Panel: Sendable, Modifiable {
     }
 
     /// Creates a panel at a known location; typed panels call this.
-    public init(type: String, title: String, location: SourceLocation, queries: [Query]) {
+    public init(type: PanelType, title: String, location: SourceLocation, queries: [Query]) {
         self.type = type
         self.title = title
         self.queries = queries

@@ -15,7 +15,11 @@ extension Panel: PanelConvertible {
 }
 
 extension PanelConvertible {
-    private func recording(_ key: String, _ location: SourceLocation, _ body: (inout Panel) -> Void) -> Self {
+    /// A copy changed by `body` that records `location` under `key`.
+    ///
+    /// Mutates the copy's panel in place: most modifiers record, and a copy of the panel per
+    /// modifier shows in the render time of big catalogs.
+    func recording(_ key: ModifierKey<Panel>, at location: SourceLocation, _ body: (inout Panel) -> Void) -> Self {
         with {
             body(&$0.panel)
             $0.panel.modifierLocations[key] = location
@@ -28,7 +32,7 @@ extension PanelConvertible {
     public func description(_ text: String) -> Self { with { $0.panel.description = text } }
     /// Sets the datasource of the panel's queries.
     public func datasource(_ reference: DatasourceReference, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("datasource", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.datasource = reference }
+        recording(.datasource, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.datasource = reference }
     }
     /// Appends queries.
     public func queries(@QueryBuilder _ queries: () -> [Query]) -> Self { with { $0.panel.queries += queries() } }
@@ -37,7 +41,7 @@ extension PanelConvertible {
 
     /// Sets the unit.
     public func unit(_ unit: Unit, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("unit", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.fieldDefaults.unit = unit }
+        recording(.unit, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.fieldDefaults.unit = unit }
     }
     /// Sets the number of decimals.
     public func decimals(_ value: Int) -> Self { with { $0.panel.fieldDefaults.decimals = value } }
@@ -62,7 +66,7 @@ extension PanelConvertible {
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
         let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        return recording("thresholds", location) { $0.fieldDefaults.thresholds = Thresholds(mode, steps, location: location) }
+        return recording(.thresholds, at: location) { $0.fieldDefaults.thresholds = Thresholds(mode, steps, location: location) }
     }
     /// Sets value mappings.
     public func mappings(_ mappings: [ValueMapping]) -> Self { with { $0.panel.fieldDefaults.mappings = mappings } }
@@ -112,18 +116,18 @@ extension PanelConvertible {
         with { $0.panel.repeatOptions = Repeat(variable: variable, direction: direction, maxPerRow: maxPerRow) }
     }
     /// Sets the minimum query interval.
-    public func interval(_ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("interval", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.interval = value }
+    public func interval(_ value: GrafanaDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.interval, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.interval = value }
     }
     /// Limits the data points per series.
     public func maxDataPoints(_ value: Int) -> Self { with { $0.panel.maxDataPoints = value } }
     /// Overrides the dashboard time range with a relative one, e.g. `24h`.
-    public func timeFrom(_ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("timeFrom", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.timeFrom = value }
+    public func timeFrom(_ value: GrafanaDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.timeFrom, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.timeFrom = value }
     }
     /// Shifts the time range back, e.g. `1d`.
-    public func timeShift(_ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("timeShift", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.timeShift = value }
+    public func timeShift(_ value: GrafanaDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.timeShift, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.timeShift = value }
     }
     /// Makes the background transparent.
     public func transparent(_ value: Bool = true) -> Self { with { $0.panel.transparent = value } }
@@ -132,22 +136,25 @@ extension PanelConvertible {
 
     /// Sets the width in grid columns (1–24).
     public func width(_ columns: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("width", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.width = columns }
+        recording(.width, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.width = columns }
     }
     /// Sets the height in grid units.
     public func height(_ units: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("height", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.height = units }
+        recording(.height, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.height = units }
     }
     /// Sets width and height.
     public func size(width: Int, height: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("width", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        // Both keys: a bad width or a bad height is reported here.
+        return recording(.width, at: location) {
             $0.width = width
             $0.height = height
+            $0.modifierLocations[.height] = location
         }
     }
     /// Places the panel at an explicit position instead of flowing it into the grid.
     public func gridPos(x: Int, y: Int, w: Int, h: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording("gridPos", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.gridPos = GridPos(x: x, y: y, w: w, h: h) }
+        recording(.gridPos, at: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) { $0.gridPos = GridPos(x: x, y: y, w: w, h: h) }
     }
 
     // MARK: Environments

@@ -21,7 +21,7 @@ public struct PrometheusQuery: Sendable, Hashable, Modifiable {
     /// Whether to run a range query; Grafana writes both flags.
     public var range: Bool?
     /// The minimum step, e.g. `1m`.
-    public var interval: String?
+    public var interval: GrafanaDuration?
     /// The result format.
     public var format: PrometheusFormat?
     /// An explicit refId; by default queries get `A`, `B`, … in order.
@@ -51,7 +51,7 @@ public struct PrometheusQuery: Sendable, Hashable, Modifiable {
     /// Makes this a range query.
     public func range(_ value: Bool = true) -> Self { with { $0.range = value; $0.instant = !value } }
     /// Sets the minimum step.
-    public func interval(_ value: String) -> Self { with { $0.interval = value } }
+    public func interval(_ value: GrafanaDuration) -> Self { with { $0.interval = value } }
     /// Sets the result format.
     public func format(_ value: PrometheusFormat) -> Self { with { $0.format = value } }
     /// Sets an explicit refId.

@@ -14,26 +14,58 @@ import PeriscopeDSL
 /// JavaScript parsers do.
 public struct JSONDocument: Sendable {
     /// The path shown in locations and diagnostics.
-    public var path: String
+    public var path: String { positions.path }
     /// The whole document.
     public var root: JSONValue
+    /// The positions, shared by reference with every node walked from this document, so that
+    /// copying a node costs one reference count rather than one per array.
+    let positions: Positions
+
     /// The raw bytes (for column computation).
-    let bytes: [UInt8]
+    var bytes: [UInt8] { positions.bytes }
     /// Byte offset of each value's first character, in pre-order.
-    let offsets: [UInt32]
+    var offsets: [UInt32] { positions.offsets }
     /// For each value in pre-order, the pre-order number just past its subtree.
-    let ends: [UInt32]
-    /// Byte offset of the first character of each line; `lineStarts[0] == 0`.
-    let lineStarts: [UInt32]
+    var ends: [UInt32] { positions.ends }
+    /// Byte offset of the first character of each line (see `Positions.lineStarts`).
+    var lineStarts: [UInt32] { positions.lineStarts }
+
+    /// The immutable position tables of a read document.
+    final class Positions: Sendable {
+        let path: String
+        // `lineStarts` holds the byte offset of the first character of each line: `0`, or `3` after
+        // a UTF-8 byte-order mark (so that first-line columns match editors, which hide the mark).
+        let bytes: [UInt8]
+        let offsets: [UInt32]
+        let ends: [UInt32]
+        let lineStarts: [UInt32]
+
+        init(path: String, bytes: [UInt8], offsets: [UInt32], ends: [UInt32], lineStarts: [UInt32]) {
+            self.path = path
+            self.bytes = bytes
+            self.offsets = offsets
+            self.ends = ends
+            self.lineStarts = lineStarts
+        }
+
+        func location(ofIndex index: Int, pointer: JSONPointer) -> JSONLocation {
+            guard index < offsets.count, !bytes.isEmpty else { return JSONLocation(path: path, pointer: pointer) }
+            let (line, column) = bytes.withUnsafeBufferPointer {
+                JSONDocument.lineAndColumn(ofByteOffset: Int(offsets[index]), in: $0, lineStarts: lineStarts)
+            }
+            return JSONLocation(path: path, pointer: pointer, line: line, column: column)
+        }
+
+        func end(ofIndex index: Int) -> Int {
+            // Without positions the numbers are never used: skip counting the subtree.
+            index < ends.count ? Int(ends[index]) : index
+        }
+    }
 
     /// Creates a document from a reader's output.
     init(path: String, root: JSONValue, bytes: [UInt8], offsets: [UInt32], ends: [UInt32], lineStarts: [UInt32]) {
-        self.path = path
         self.root = root
-        self.bytes = bytes
-        self.offsets = offsets
-        self.ends = ends
-        self.lineStarts = lineStarts
+        self.positions = Positions(path: path, bytes: bytes, offsets: offsets, ends: ends, lineStarts: lineStarts)
     }
 
     /// Creates a document for a value built in memory: locations carry the pointer and no line.
@@ -45,7 +77,7 @@ public struct JSONDocument: Sendable {
     public var hasPositions: Bool { !offsets.isEmpty }
 
     /// The root as a node that can be walked with locations.
-    public var rootNode: JSONNode { JSONNode(document: self, value: root, index: 0, pointer: .root) }
+    public var rootNode: JSONNode { JSONNode(positions: positions, value: root, index: 0, pointer: .root) }
 
     /// The node at `pointer`, or nil when no value is there.
     public func node(at pointer: JSONPointer) -> JSONNode? {
@@ -84,9 +116,16 @@ public struct JSONDocument: Sendable {
         return location
     }
 
-    /// The 1-based line and column of a byte offset.
+    /// The 1-based line and column of a byte offset (the column counts Unicode scalars);
+    /// `(0, 0)` for a document built in memory.
     public func lineAndColumn(ofByteOffset offset: Int) -> (line: Int, column: Int) {
         guard !bytes.isEmpty else { return (0, 0) }
+        return bytes.withUnsafeBufferPointer { JSONDocument.lineAndColumn(ofByteOffset: offset, in: $0, lineStarts: lineStarts) }
+    }
+
+    /// The line and column of `offset` in `bytes` given its line-start table (shared with the reader,
+    /// which locates errors before any document exists).
+    static func lineAndColumn(ofByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>, lineStarts: [UInt32]) -> (line: Int, column: Int) {
         // The last line start at or before `offset`.
         var low = 0
         var high = lineStarts.count - 1
@@ -104,25 +143,14 @@ public struct JSONDocument: Sendable {
         }
         return (low + 1, column)
     }
-
-    fileprivate func location(ofIndex index: Int, pointer: JSONPointer) -> JSONLocation {
-        guard index < offsets.count else { return JSONLocation(path: path, pointer: pointer) }
-        let (line, column) = lineAndColumn(ofByteOffset: Int(offsets[index]))
-        return JSONLocation(path: path, pointer: pointer, line: line, column: column)
-    }
-
-    fileprivate func end(ofIndex index: Int, value: JSONValue) -> Int {
-        if index < ends.count { return Int(ends[index]) }
-        return index + value.preorderCount
-    }
 }
 
 /// A value of a `JSONDocument` with its pointer, so that walking the tree yields locations.
 ///
 /// Walking costs one step per sibling skipped, whatever the size of the skipped subtrees.
 public struct JSONNode: Sendable {
-    /// The document the node belongs to.
-    public let document: JSONDocument
+    /// The position tables of the document the node belongs to.
+    let positions: JSONDocument.Positions
     /// The value.
     public let value: JSONValue
     /// The value's pre-order number in the document.
@@ -131,7 +159,7 @@ public struct JSONNode: Sendable {
     public let pointer: JSONPointer
 
     /// Where the value starts.
-    public var location: JSONLocation { document.location(ofIndex: index, pointer: pointer) }
+    public var location: JSONLocation { positions.location(ofIndex: index, pointer: pointer) }
 
     /// The member named `key` of an object (the last one when the key is duplicated); nil for
     /// other values or a missing key.
@@ -141,9 +169,9 @@ public struct JSONNode: Sendable {
         var child = index + 1
         for member in members {
             if member.key == key {
-                found = JSONNode(document: document, value: member.value, index: child, pointer: pointer.appending(key))
+                found = JSONNode(positions: positions, value: member.value, index: child, pointer: pointer.appending(key))
             }
-            child = document.end(ofIndex: child, value: member.value)
+            child = positions.end(ofIndex: child)
         }
         return found
     }
@@ -155,8 +183,8 @@ public struct JSONNode: Sendable {
         result.reserveCapacity(members.count)
         var child = index + 1
         for member in members {
-            result.append((member.key, JSONNode(document: document, value: member.value, index: child, pointer: pointer.appending(member.key))))
-            child = document.end(ofIndex: child, value: member.value)
+            result.append((member.key, JSONNode(positions: positions, value: member.value, index: child, pointer: pointer.appending(member.key))))
+            child = positions.end(ofIndex: child)
         }
         return result
     }
@@ -165,8 +193,8 @@ public struct JSONNode: Sendable {
     public func element(_ position: Int) -> JSONNode? {
         guard case .array(let elements) = value, position >= 0, position < elements.count else { return nil }
         var child = index + 1
-        for element in elements[..<position] { child = document.end(ofIndex: child, value: element) }
-        return JSONNode(document: document, value: elements[position], index: child, pointer: pointer.appending(position))
+        for element in elements[..<position] { child = positions.end(ofIndex: child) }
+        return JSONNode(positions: positions, value: elements[position], index: child, pointer: pointer.appending(position))
     }
 
     /// The elements of an array, in order; empty for other values.
@@ -176,8 +204,8 @@ public struct JSONNode: Sendable {
         result.reserveCapacity(elements.count)
         var child = index + 1
         for (position, element) in elements.enumerated() {
-            result.append(JSONNode(document: document, value: element, index: child, pointer: pointer.appending(position)))
-            child = document.end(ofIndex: child, value: element)
+            result.append(JSONNode(positions: positions, value: element, index: child, pointer: pointer.appending(position)))
+            child = positions.end(ofIndex: child)
         }
         return result
     }

@@ -114,7 +114,7 @@ extension AxisConfigurable {
     public func scale(
         _ scale: AxisScale, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
-        recordingOption("scaleDistribution", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        recordingOption(.scaleDistribution, SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
             $0.fieldDefaults.custom[path: "scaleDistribution"] = scale.jsonValue
         }
     }

@@ -1,10 +1,7 @@
 extension PanelConvertible {
     /// Applies `body` and remembers where the modifier was written, so findings can point at it.
-    func recordingOption(_ key: String, _ location: SourceLocation, _ body: (inout Panel) -> Void) -> Self {
-        with {
-            body(&$0.panel)
-            $0.panel.modifierLocations[key] = location
-        }
+    func recordingOption(_ key: ModifierKey<Panel>, _ location: SourceLocation, _ body: (inout Panel) -> Void) -> Self {
+        recording(key, at: location, body)
     }
 
     /// Sets `options.<path>` to a typed value.

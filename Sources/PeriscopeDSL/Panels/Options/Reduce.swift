@@ -59,7 +59,7 @@ extension ReduceConfigurable {
         _ calculation: ReducerCalculation, fields: String? = nil,
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
-        recordingOption("reduceOptions", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        recordingOption(.reduceOptions, SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
             $0.options[path: "reduceOptions.calcs"] = [calculation].jsonValue
             $0.options[path: "reduceOptions.values"] = JSONValue?.none
             $0.options[path: "reduceOptions.limit"] = JSONValue?.none

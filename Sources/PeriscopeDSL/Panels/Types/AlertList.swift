@@ -53,7 +53,7 @@ public struct AlertList: PanelConvertible {
 
     /// Creates an alert list panel.
     public init(_ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) {
-        panel = Panel(type: "alertlist", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: [])
+        panel = Panel(type: .alertList, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: [])
     }
 
     /// Shows a list or a count (`options.viewMode`).
@@ -84,7 +84,7 @@ public struct AlertList: PanelConvertible {
     public func alertInstanceLabelFilter(
         _ selector: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
-        recordingOption("alertInstanceLabelFilter", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        recordingOption(.alertInstanceLabelFilter, SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
             $0.options[path: "alertInstanceLabelFilter"] = .string(selector)
         }
     }

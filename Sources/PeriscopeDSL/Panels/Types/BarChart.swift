@@ -17,7 +17,7 @@ public struct BarChart: OrientationConfigurable, LegendConfigurable, TooltipConf
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "barchart", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .barChart, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Uses this field for the categories on the x axis (`options.xField`).
@@ -34,7 +34,7 @@ public struct BarChart: OrientationConfigurable, LegendConfigurable, TooltipConf
     public func stacking(
         _ mode: StackingMode, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
-        recordingOption("stacking", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        recordingOption(.stacking, SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
             $0.options[path: "stacking"] = mode.jsonValue
         }
     }

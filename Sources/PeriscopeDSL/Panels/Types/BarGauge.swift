@@ -47,7 +47,7 @@ public struct BarGauge: ReduceConfigurable, OrientationConfigurable, TextSizeCon
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "bargauge", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .barGauge, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Draws plain, gradient or LCD-segment bars (`options.displayMode`).

@@ -14,7 +14,7 @@ public struct Gauge: ReduceConfigurable, OrientationConfigurable, TextSizeConfig
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "gauge", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .gauge, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Labels the threshold values around the gauge (`options.showThresholdLabels`).

@@ -14,7 +14,7 @@ public struct Histogram: LegendConfigurable, TooltipConfigurable, AxisConfigurab
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "histogram", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .histogram, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Aims for this many buckets (`options.bucketCount`).
@@ -30,7 +30,7 @@ public struct Histogram: LegendConfigurable, TooltipConfigurable, AxisConfigurab
         _ mode: StackingMode, group: String = "A",
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
-        recordingOption("stacking", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        recordingOption(.stacking, SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
             $0.fieldDefaults.custom[path: "stacking"] = ["group": .string(group), "mode": mode.jsonValue]
         }
     }

@@ -35,7 +35,7 @@ public struct Logs: PanelConvertible {
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "logs", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .logs, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Shows the timestamp of each line (`options.showTime`).

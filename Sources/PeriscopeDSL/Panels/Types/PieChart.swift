@@ -42,7 +42,7 @@ public struct PieChart: ReduceConfigurable, LegendConfigurable, TooltipConfigura
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "piechart", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .pieChart, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Draws a pie or a donut (`options.pieType`).

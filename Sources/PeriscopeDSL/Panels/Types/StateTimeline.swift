@@ -25,7 +25,7 @@ public struct StateTimeline: LegendConfigurable, TooltipConfigurable, LineFillCo
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "state-timeline", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .stateTimeline, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Merges consecutive equal values into one region (`options.mergeValues`).

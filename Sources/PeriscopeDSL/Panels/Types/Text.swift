@@ -59,7 +59,7 @@ public struct Text: PanelConvertible {
     }
 
     private init(_ title: String, mode: TextMode, content: String, location: SourceLocation) {
-        panel = Panel(type: "text", title: title, location: location, queries: [])
+        panel = Panel(type: .text, title: title, location: location, queries: [])
         panel.options["mode"] = mode.jsonValue
         panel.options["content"] = .string(content)
     }

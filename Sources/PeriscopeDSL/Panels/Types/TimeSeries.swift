@@ -17,7 +17,7 @@ public struct TimeSeries: LegendConfigurable, TooltipConfigurable, AxisConfigura
         _ title: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column,
         @QueryBuilder queries: () -> [Query] = { [] }
     ) {
-        panel = Panel(type: "timeseries", title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
+        panel = Panel(type: .timeSeries, title: title, location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column), queries: queries())
     }
 
     /// Draws series as lines, bars or points (`custom.drawStyle`).
@@ -41,7 +41,7 @@ public struct TimeSeries: LegendConfigurable, TooltipConfigurable, AxisConfigura
         _ mode: StackingMode, group: String = "A",
         fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
     ) -> Self {
-        recordingOption("stacking", SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
+        recordingOption(.stacking, SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)) {
             $0.fieldDefaults.custom[path: "stacking"] = ["group": .string(group), "mode": mode.jsonValue]
         }
     }
