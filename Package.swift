@@ -54,7 +54,10 @@ let package = Package(
         .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler", "PeriscopeModel"]),
 
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
-        .testTarget(name: "PeriscopeModelTests", dependencies: ["PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport"]),
+        .testTarget(
+            name: "PeriscopeModelTests",
+            dependencies: ["PeriscopeModel", "PeriscopeDSL", "PeriscopeCompiler", "PeriscopeTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),

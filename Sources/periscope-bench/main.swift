@@ -6,6 +6,7 @@ import PeriscopeCLI
 //   periscope-bench w1 render --env all --out DIR --environments DIR   the W1 catalog through the normal CLI
 //   periscope-bench w2 render --env all --out DIR --environments DIR   the W2 catalog through the normal CLI
 //   periscope-bench promql INDIR                                       in-process PromQL parse throughput
+//   periscope-bench read-rules FILE...                                 in-process rule-file reading into models
 //   periscope-bench read-dashboards DIR                                read every dashboard under DIR into the model
 //   periscope-bench run --shared ../shared --work DIR                  everything below, with figures
 
@@ -17,6 +18,8 @@ case "w2":
     PeriscopeCLI.main(catalog: { W2Catalog.catalog($0) }, programName: "periscope-bench w2", arguments: Array(arguments.dropFirst()))
 case "promql":
     exit(PromQLBenchCommand.run(Array(arguments.dropFirst())))
+case "read-rules":
+    exit(Int32(BenchDriver.readW2(Array(arguments.dropFirst()), runs: 10)))
 case "read-dashboards":
     exit(ReadBenchmark.readDashboards(Array(arguments.dropFirst())))
 case "run":
@@ -27,6 +30,7 @@ default:
                periscope-bench w1 render --env all --out DIR --environments DIR
                periscope-bench w2 render --env all --out DIR --environments DIR
                periscope-bench promql INDIR
+               periscope-bench read-rules FILE...
                periscope-bench read-dashboards DIR
 
         """.utf8))

@@ -1,3 +1,4 @@
+import PeriscopeModel
 import PeriscopeDSL
 
 /// Builds the typed `Environment` from the merged YAML of a chain whose files passed

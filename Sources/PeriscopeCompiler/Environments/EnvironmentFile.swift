@@ -1,3 +1,4 @@
+import PeriscopeModel
 import Foundation
 import PeriscopeDSL
 

@@ -1,3 +1,4 @@
+import PeriscopeModel
 import PeriscopeDSL
 
 /// The `extends:` of one file: the environment it names and where that name is written.

@@ -1,3 +1,4 @@
+import PeriscopeModel
 import PeriscopeDSL
 
 /// The keys an environment file may contain and what each must hold.

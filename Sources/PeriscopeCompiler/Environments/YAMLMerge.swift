@@ -1,3 +1,4 @@
+import PeriscopeModel
 /// Merges environment documents along an `extends` chain at the YAML level.
 ///
 /// Maps merge key by key, scalars and lists replace, and `null` removes the key. Each entry of

@@ -1,3 +1,4 @@
+import PeriscopeModel
 /// Builds Grafana's file-provisioning config (`grafana/provisioning/dashboards.yaml`).
 ///
 /// One provider per folder, each reading `<root>/<folder>`, where `root` is the directory on

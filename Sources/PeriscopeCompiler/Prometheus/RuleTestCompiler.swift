@@ -1,45 +1,46 @@
+import PeriscopeModel
 import PeriscopeDSL
 import PromQL
 
 extension RuleCompiler {
     /// Validates and lowers the promtool tests; each `RuleTests` tests the rule file of its namespace.
-    public func lowerTests(_ declared: [RuleTests], namespaces: [LoweredRuleNamespace]) -> [LoweredRuleTests] {
+    public func lowerTests(_ declared: [RuleTests], namespaces: [RuleFile]) -> [LoweredRuleTests] {
         var files: [LoweredRuleTests] = []
         var seen: [String: SourceLocation] = [:]
         for suite in declared {
             let tests = suite.resolved(for: environment.name)
             guard let namespace = namespaces.first(where: { $0.name == tests.namespace }) else {
                 let known = namespaces.map(\.name)
-                diagnostics.emit(.error(
+                emitTestError(.error(
                     "rule tests for namespace '\(tests.namespace)' have no rules to test in environment '\(environment.name)' (expected one of: \(known.isEmpty ? "no namespace is rendered" : known.joined(separator: ", ")))",
                     at: tests.location))
                 continue
             }
             if let first = seen[tests.namespace] {
-                diagnostics.emit(.error("duplicate rule tests for namespace '\(tests.namespace)' (expected one RuleTests per namespace; put every AlertTest in it)",
+                emitTestError(.error("duplicate rule tests for namespace '\(tests.namespace)' (expected one RuleTests per namespace; put every AlertTest in it)",
                                         at: tests.location, notes: ["first declared at \(first)"]))
                 continue
             }
             seen[tests.namespace] = tests.location
             checkTestDuration(tests.evaluationInterval, "evaluation interval", at: tests.location)
-            var alerts: [String: LoweredRule] = [:]
+            var alerts: [String: RuleNode] = [:]
             for group in namespace.groups {
-                for rule in group.rules where rule.kind == .alert && alerts[rule.name] == nil {
+                for rule in group.rules where rule.kind == .alert && alerts[rule.name.value] == nil {
                     var withGroupLabels = rule
                     if !group.labels.isEmpty {
-                        var merged: [String: String] = [:]
-                        for label in group.labels { merged[label.name] = label.value }
-                        for label in rule.labels { merged[label.name] = label.value }
-                        withGroupLabels.labels = merged.map { LabelPair($0.key, $0.value) }.sorted { $0.name < $1.name }
+                        var merged: [String: RuleLabel] = [:]
+                        for label in group.labels { merged[label.name] = label }
+                        for label in rule.labels { merged[label.name] = label }
+                        withGroupLabels.labels = merged.values.sorted { $0.name < $1.name }
                     }
-                    alerts[rule.name] = withGroupLabels
+                    alerts[rule.name.value] = withGroupLabels
                 }
             }
             var names: [String: SourceLocation] = [:]
             var cases: [LoweredRuleTests.Case] = []
             for test in tests.tests {
                 if let first = names[test.name] {
-                    diagnostics.emit(.error("duplicate test name '\(test.name)' in the tests of namespace '\(tests.namespace)' (expected names that tell failures apart)",
+                    emitTestError(.error("duplicate test name '\(test.name)' in the tests of namespace '\(tests.namespace)' (expected names that tell failures apart)",
                                             at: test.location, notes: ["first declared at \(first)"]))
                 }
                 names[test.name] = test.location
@@ -52,10 +53,10 @@ extension RuleCompiler {
 
     private func checkTestDuration(_ value: PrometheusDuration?, _ what: String, at location: SourceLocation) {
         guard let value, let problem = value.problem else { return }
-        diagnostics.emit(.error("invalid \(what) '\(value)': \(problem) (expected a Prometheus duration such as 30s, 5m or 1h30m)", at: location))
+        emitTestError(.error("invalid \(what) '\(value)': \(problem) (expected a Prometheus duration such as 30s, 5m or 1h30m)", at: location))
     }
 
-    private func lower(_ test: AlertTest, alerts: [String: LoweredRule], namespace: String) -> LoweredRuleTests.Case {
+    private func lower(_ test: AlertTest, alerts: [String: RuleNode], namespace: String) -> LoweredRuleTests.Case {
         checkTestDuration(test.interval, "interval of test '\(test.name)'", at: test.location)
         let selectors = test.injectsSelectors ? environment.prometheus.selectors.map { LabelMatcher.equal($0.name, $0.value) } : []
         var series: [LoweredRuleTests.Series] = []
@@ -63,7 +64,7 @@ extension RuleCompiler {
             do {
                 _ = try SeriesDescription(parsing: input.series + " " + input.values)
             } catch {
-                diagnostics.emit(.error(
+                emitTestError(.error(
                     "invalid input series '\(input.series)' with values '\(input.values)': \(error.message) (expected promtool series notation such as metric{label=\"value\"} with values 0+10x30)",
                     at: input.location))
             }
@@ -77,7 +78,7 @@ extension RuleCompiler {
         for expectation in test.alerts {
             checkTestDuration(expectation.evalTime, "eval time of test '\(test.name)'", at: expectation.location)
             guard let rule = alerts[expectation.alertname] else {
-                diagnostics.emit(.error(
+                emitTestError(.error(
                     "test '\(test.name)' expects alert '\(expectation.alertname)', which namespace '\(namespace)' does not define in environment '\(environment.name)' (expected one of: \(alerts.keys.sorted().joined(separator: ", ")))",
                     at: expectation.location))
                 continue
@@ -85,22 +86,22 @@ extension RuleCompiler {
             var expected: [LoweredRuleTests.ExpectedAlert] = []
             for alert in expectation.alerts {
                 var labels: [String: String] = [:]
-                for label in rule.labels { labels[label.name] = label.value }
+                for label in rule.labels { labels[label.name] = label.value.value }
                 for (name, value) in alert.labels { labels[name] = value }
                 var annotations: [String: String] = [:]
                 for annotation in rule.annotations {
                     if let given = alert.annotations[annotation.name] {
                         annotations[annotation.name] = given
-                    } else if annotation.value.contains("{{") {
-                        diagnostics.emit(.error(
-                            "expected alert '\(rule.name)' in test '\(test.name)' does not state annotation '\(annotation.name)', which is a template (expected its expanded text in annotations: [\"\(annotation.name)\": …]; promtool compares every annotation)",
+                    } else if annotation.value.value.contains("{{") {
+                        emitTestError(.error(
+                            "expected alert '\(rule.name.value)' in test '\(test.name)' does not state annotation '\(annotation.name)', which is a template (expected its expanded text in annotations: [\"\(annotation.name)\": …]; promtool compares every annotation)",
                             at: alert.location))
                     } else {
-                        annotations[annotation.name] = annotation.value
+                        annotations[annotation.name] = annotation.value.value
                     }
                 }
                 for (name, value) in alert.annotations where annotations[name] == nil {
-                    diagnostics.emit(.error("expected alert '\(rule.name)' in test '\(test.name)' states annotation '\(name)', which the rule does not have (expected one of: \(rule.annotations.map(\.name).joined(separator: ", ")))",
+                    emitTestError(.error("expected alert '\(rule.name.value)' in test '\(test.name)' states annotation '\(name)', which the rule does not have (expected one of: \(rule.annotations.map(\.name).joined(separator: ", ")))",
                                             at: alert.location))
                     annotations[name] = value
                 }
@@ -114,7 +115,7 @@ extension RuleCompiler {
             do {
                 _ = try PromQL.parse(expectation.expr, options: ParseOptions(target: environment.prometheus.target == .v2_42 ? .v2_42 : .v3))
             } catch {
-                diagnostics.emit(.error("invalid PromQL in expression test of '\(test.name)': \(error.description) (expected a valid expression)", at: expectation.location))
+                emitTestError(.error("invalid PromQL in expression test of '\(test.name)': \(error.description) (expected a valid expression)", at: expectation.location))
             }
             var samples: [LoweredRuleTests.ExpectedSample] = []
             for sample in expectation.samples {
@@ -122,7 +123,7 @@ extension RuleCompiler {
                     let description = try SeriesDescription(parsing: sample.labels)
                     if !description.values.isEmpty { throw SeriesNotationError(message: "unexpected values after the labels", offset: 0) }
                 } catch {
-                    diagnostics.emit(.error("invalid sample labels '\(sample.labels)' in test '\(test.name)': \(error.message) (expected metric{label=\"value\"} or {label=\"value\"})",
+                    emitTestError(.error("invalid sample labels '\(sample.labels)' in test '\(test.name)': \(error.message) (expected metric{label=\"value\"} or {label=\"value\"})",
                                             at: sample.location))
                 }
                 samples.append(.init(labels: sample.labels, value: EnvironmentValues.promQLNumberText(sample.value)))
@@ -130,6 +131,14 @@ extension RuleCompiler {
             expressions.append(.init(expr: expectation.expr, evalTime: expectation.evalTime.rawValue, samples: samples))
         }
         return .init(name: test.name, interval: test.interval?.rawValue, series: series, alerts: alertCases, expressions: expressions)
+    }
+
+    /// Reports a problem of a test: `rule-duration-invalid` for a bad duration, else `rule-test-invalid`.
+    private func emitTestError(_ diagnostic: Diagnostic) {
+        var diagnostic = diagnostic
+        let isDuration = diagnostic.message.contains("(expected a Prometheus duration")
+        diagnostic.id = isDuration ? RuleDiagnosticID.durationInvalid : RuleDiagnosticID.testInvalid
+        diagnostics.emit(diagnostic)
     }
 
     private func sorted(_ pairs: [String: String]) -> [LabelPair] {

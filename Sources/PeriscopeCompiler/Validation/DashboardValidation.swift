@@ -1,3 +1,4 @@
+import PeriscopeModel
 import PeriscopeDSL
 
 /// Checks dashboards before lowering: the mistakes that would produce a broken or unsafe artifact.

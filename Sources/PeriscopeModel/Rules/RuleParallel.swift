@@ -5,9 +5,9 @@ import Dispatch
 import Synchronization
 
 /// Order-preserving parallel work over chunks of a big rule catalog.
-enum RuleParallel {
+public enum RuleParallel {
     /// Ranges covering `0..<count` in chunks of at least 32 elements, about four per core.
-    static func chunks(_ count: Int) -> [Range<Int>] {
+    public static func chunks(_ count: Int) -> [Range<Int>] {
         guard count > 0 else { return [] }
         let wanted = max(1, min(count / 32, 4 * ProcessInfoCores.count))
         let size = (count + wanted - 1) / wanted
@@ -19,7 +19,7 @@ enum RuleParallel {
     /// The caller works too, and helpers on the global queue take the next element from a
     /// shared counter. Unlike a nested `concurrentPerform` (which runs serially when called
     /// from a busy worker, as the compiler's per-environment jobs are), idle cores join in.
-    static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
+    public static func map<Element: Sendable, Result: Sendable>(_ elements: [Element], _ transform: @escaping @Sendable (Element) -> Result) -> [Result] {
         guard elements.count > 1 else { return elements.map(transform) }
         let shared = Shared<Result>(count: elements.count)
         let work: @Sendable () -> Void = {
@@ -47,8 +47,9 @@ enum RuleParallel {
 }
 
 /// The number of online cores, read once.
-enum ProcessInfoCores {
-    static let count: Int = {
+public enum ProcessInfoCores {
+    /// The number of online cores (at least 1).
+    public static let count: Int = {
         #if canImport(Glibc)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else

@@ -1,7 +1,7 @@
 /// Prometheus' name rules for metrics, labels and file-safe namespaces.
-enum RuleNames {
+public enum RuleNames {
     /// `[a-zA-Z_:][a-zA-Z0-9_:]*`, Prometheus' legacy metric name.
-    static func isValidMetricName(_ name: String) -> Bool {
+    public static func isValidMetricName(_ name: String) -> Bool {
         var first = true
         for byte in name.utf8 {
             let ok = isLetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || (!first && isDigit(byte))
@@ -12,7 +12,7 @@ enum RuleNames {
     }
 
     /// `[a-zA-Z_][a-zA-Z0-9_]*`, Prometheus' legacy label name.
-    static func isValidLabelName(_ name: String) -> Bool {
+    public static func isValidLabelName(_ name: String) -> Bool {
         var first = true
         for byte in name.utf8 {
             let ok = isLetter(byte) || byte == UInt8(ascii: "_") || (!first && isDigit(byte))
@@ -23,13 +23,13 @@ enum RuleNames {
     }
 
     /// A name safe as a file name stem: `[A-Za-z0-9][A-Za-z0-9._-]*`, no `..`.
-    static func isSafeFileStem(_ name: String) -> Bool {
+    public static func isSafeFileStem(_ name: String) -> Bool {
         guard let first = name.utf8.first, isLetter(first) || isDigit(first), !name.contains("..") else { return false }
         return name.utf8.allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     /// A Kubernetes object name (DNS-1123 subdomain): lowercase alphanumerics, `-` and `.`, at most 253.
-    static func isKubernetesName(_ name: String) -> Bool {
+    public static func isKubernetesName(_ name: String) -> Bool {
         guard !name.isEmpty, name.utf8.count <= 253, let first = name.utf8.first, let last = name.utf8.last else { return false }
         func alnum(_ byte: UInt8) -> Bool { isDigit(byte) || (byte >= 0x61 && byte <= 0x7A) }
         return alnum(first) && alnum(last) && name.utf8.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }

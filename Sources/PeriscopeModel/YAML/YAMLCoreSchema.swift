@@ -5,15 +5,20 @@
 /// configuration, so environment files use the 1.2 core schema: `true`/`false`, decimal,
 /// `0o` octal and `0x` hex integers, floats including `.inf` and `.nan`, and `~`/`null`/empty
 /// for null. Quoted and block scalars are always strings.
-enum YAMLCoreSchema {
-    static let stringTag = "tag:yaml.org,2002:str"
-    static let intTag = "tag:yaml.org,2002:int"
-    static let floatTag = "tag:yaml.org,2002:float"
-    static let boolTag = "tag:yaml.org,2002:bool"
-    static let nullTag = "tag:yaml.org,2002:null"
+public enum YAMLCoreSchema {
+    /// The core schema's `str` tag.
+    public static let stringTag = "tag:yaml.org,2002:str"
+    /// The core schema's `int` tag.
+    public static let intTag = "tag:yaml.org,2002:int"
+    /// The core schema's `float` tag.
+    public static let floatTag = "tag:yaml.org,2002:float"
+    /// The core schema's `bool` tag.
+    public static let boolTag = "tag:yaml.org,2002:bool"
+    /// The core schema's `null` tag.
+    public static let nullTag = "tag:yaml.org,2002:null"
 
     /// Types `scalar` by its explicit tag, or by its text when it is plain and untagged.
-    static func resolve(_ scalar: YAMLScalar) -> YAMLScalarValue {
+    public static func resolve(_ scalar: YAMLScalar) -> YAMLScalarValue {
         let text = scalar.text
         switch scalar.tag {
         case "":
