@@ -14,8 +14,9 @@ struct RootCommand: ParsableCommand {
               periscope environments
               periscope promql check 'rate(http_requests_total[5m])'
               periscope test build
+              periscope fmt --check dashboards rules
             """,
-        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self]
+        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self]
     )
 }
 

@@ -37,6 +37,12 @@ public enum YAMLQuoting {
     /// Whether `text` must be quoted to stay a string.
     public static func needsQuotes(_ text: String) -> Bool {
         if reserved.contains(text) { return true }
+        // Whatever the YAML 1.2 core schema reads as a non-string (`+.Inf`, `-.NaN`, `0x1F`, `1e3`)
+        // must be quoted; the keyword list above adds YAML 1.1's booleans and the like.
+        if let lead = text.utf8.first, Self.mayResolve(lead),
+           YAMLCoreSchema.resolve(YAMLScalar(text: text, isPlain: true, tag: "")) != .string(text) {
+            return true
+        }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
         if " \t".unicodeScalars.contains(last) || " \t".unicodeScalars.contains(first) { return true }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
@@ -49,6 +55,17 @@ public enum YAMLQuoting {
             previous = scalar
         }
         return previous == ":"
+    }
+
+    /// Whether a plain scalar starting with `byte` can resolve to a null, boolean or number.
+    private static func mayResolve(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func looksNumeric(_ text: String) -> Bool {

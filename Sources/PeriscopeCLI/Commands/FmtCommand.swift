@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import PeriscopeDSL
+import PeriscopeModel
+
+/// `fmt`: writes dashboards and rule files back in Periscope's canonical layout.
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Format Grafana dashboards and Prometheus rule files canonically.",
+        discussion: """
+            Reads each dashboard (.json) and rule file (.yaml, .yml: plain groups files, \
+            PrometheusRule resources, Mimir namespace files) and writes it back in Periscope's \
+            canonical layout: keys sorted, two-space indentation, numbers as Periscope writes \
+            them, the rule-file layout of `render`. The data never changes: the output is read \
+            back and compared with the input before anything is written.
+
+            A folder is searched recursively for .json, .yaml and .yml files; files that are \
+            not dashboards or rule files are skipped there (named on the command line, they \
+            are an error). Hidden folders and .build are skipped.
+
+            With one file and no flag, the formatted text goes to stdout. --check lists the \
+            files that would change and exits 1 if any would. --write rewrites them in place, \
+            each atomically (a temporary file renamed over the original). A file that cannot \
+            be read is reported as path:line:col: error: … and nothing is written for it; the \
+            exit status is then 1.
+
+            Examples:
+              periscope fmt dashboards/api.json            # print the canonical form
+              periscope fmt --check dashboards rules       # CI: exit 1 if anything is not canonical
+              periscope fmt --write dashboards rules       # rewrite in place
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Dashboard and rule files, or folders to search.", valueName: "path"))
+    var paths: [String]
+
+    @Flag(help: "List the files that are not canonical and exit 1 if there are any; write nothing.")
+    var check = false
+
+    @Flag(help: "Rewrite files that are not canonical, in place and atomically.")
+    var write = false
+
+    func validate() throws {
+        if check && write { throw ValidationError("--check and --write cannot be combined") }
+        if paths.isEmpty { throw ValidationError("name at least one file or folder") }
+    }
+
+    func run() throws {
+        var diagnostics: [Diagnostic] = []
+        var files: [(path: String, explicit: Bool)] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                diagnostics.append(Diagnostic(.error, "no such file or folder '\(path)'", at: .file(FileLocation(path: path)), id: "file-unreadable"))
+                continue
+            }
+            if isDirectory.boolValue {
+                files += FormatFiles.search(path).map { ($0, false) }
+            } else {
+                files.append((path, true))
+            }
+        }
+        if !check && !write && files.count != 1 {
+            Terminal.report(diagnostics)
+            throw ValidationError("printing to stdout takes exactly one file (found \(files.count)); use --check or --write for several")
+        }
+        let formatter = ArtifactFormatter()
+        var changed: [String] = []
+        var failed = !diagnostics.isEmpty
+        for (path, explicit) in files {
+            guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
+                diagnostics.append(Diagnostic(.error, "cannot read '\(path)'", at: .file(FileLocation(path: path)), id: "file-unreadable"))
+                failed = true
+                continue
+            }
+            let output = formatter.format(bytes, path: path)
+            // In a folder, JSON and YAML files that are not dashboards or rule files are not ours.
+            if !explicit, output.kind == nil, output.diagnostics.allSatisfy({ $0.id == ArtifactFormatter.notAnArtifactID || $0.severity != .error }) {
+                continue
+            }
+            diagnostics += output.diagnostics
+            guard let formatted = output.formatted else {
+                failed = true
+                continue
+            }
+            if !check && !write {
+                FileHandle.standardOutput.write(Data(formatted))
+                continue
+            }
+            guard output.changed else { continue }
+            changed.append(path)
+            if write {
+                do {
+                    try FormatFiles.replace(path, with: formatted)
+                } catch {
+                    diagnostics.append(Diagnostic(.error, "cannot write '\(path)': \(error)", at: .file(FileLocation(path: path)), id: "file-unwritable"))
+                    failed = true
+                }
+            }
+        }
+        for path in changed { Terminal.out(path) }
+        Terminal.report(diagnostics)
+        if failed || (check && !changed.isEmpty) { throw ExitCode(1) }
+    }
+}
+
+/// Finding and replacing the files `fmt` works on.
+enum FormatFiles {
+    /// The `.json`, `.yaml` and `.yml` files under `directory`, sorted, skipping hidden folders and `.build`.
+    static func search(_ directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var found: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            if name.hasPrefix(".") {
+                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
+                continue
+            }
+            guard ArtifactFormatter.kind(ofPath: name) != nil else { continue }
+            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { found.append(path) }
+        }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Replaces a file's contents atomically: a temporary file beside it, with the same
+    /// permissions, renamed over it. The original is never half-written.
+    static func replace(_ path: String, with bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).periscope-fmt-\(ProcessInfo.processInfo.processIdentifier)")
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
+        do {
+            try Data(bytes).write(to: temporary)
+            if let permissions { try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path) }
+            guard rename(temporary.path, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}
