@@ -2,6 +2,19 @@ import Foundation
 import PeriscopeTestSupport
 import Testing
 
+extension CLI {
+    /// A new temporary folder holding `files` (relative path → text).
+    static func folder(_ files: [String: String]) throws -> URL {
+        let directory = try temporaryDirectory()
+        for (name, text) in files {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+}
+
 /// `periscope fmt` through the built binary: canonical output, --check, --write, folders, and
 /// bad input reported at its line and column with nothing written.
 @Suite(.serialized) struct FmtCLITests {
@@ -48,15 +61,7 @@ import Testing
 
         """
 
-    private func folder(_ files: [String: String]) throws -> URL {
-        let directory = try CLI.temporaryDirectory()
-        for (name, text) in files {
-            let url = directory.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return directory
-    }
+    private func folder(_ files: [String: String]) throws -> URL { try CLI.folder(files) }
 
     private func contents(_ url: URL) -> String? {
         FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
@@ -164,15 +169,7 @@ import Testing
 
         """
 
-    private func folder(_ files: [String: String]) throws -> URL {
-        let directory = try CLI.temporaryDirectory()
-        for (name, text) in files {
-            let url = directory.appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return directory
-    }
+    private func folder(_ files: [String: String]) throws -> URL { try CLI.folder(files) }
 
     private func contents(_ directory: URL, _ name: String) -> String? {
         FileManager.default.contents(atPath: directory.appendingPathComponent(name).path).map { String(decoding: $0, as: UTF8.self) }

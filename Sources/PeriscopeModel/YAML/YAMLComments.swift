@@ -13,24 +13,18 @@ public enum YAMLComments {
         guard text.utf8.contains(UInt8(ascii: "#")) else { return [] }
         var spans: [(start: (Int, Int), end: (Int, Int))] = []
         var text = text
-        let parsed = text.withUTF8 { buffer -> Bool in
-            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-            defer {
-                yaml_parser_delete(parser)
-                parser.deallocate()
-            }
-            yaml_parser_initialize(parser)
-            yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
-            var event = yaml_event_t()
-            while true {
-                guard yaml_parser_parse(parser, &event) == 1 else { return false }
-                defer { yaml_event_delete(&event) }
-                if event.type == YAML_STREAM_END_EVENT { return true }
-                if event.type == YAML_SCALAR_EVENT {
-                    spans.append((
-                        (Int(event.start_mark.line), Int(event.start_mark.column)),
-                        (Int(event.end_mark.line), Int(event.end_mark.column))))
+        let parsed = text.withUTF8 { buffer in
+            withLibYAMLParser(buffer) { parser -> Bool in
+                var event = yaml_event_t()
+                while true {
+                    guard yaml_parser_parse(parser, &event) == 1 else { return false }
+                    defer { yaml_event_delete(&event) }
+                    if event.type == YAML_STREAM_END_EVENT { return true }
+                    if event.type == YAML_SCALAR_EVENT {
+                        spans.append((
+                            (Int(event.start_mark.line), Int(event.start_mark.column)),
+                            (Int(event.end_mark.line), Int(event.end_mark.column))))
+                    }
                 }
             }
         }

@@ -46,14 +46,10 @@ struct YAMLEventComposer {
     }
 
     private mutating func documents(_ buffer: UnsafeBufferPointer<UInt8>) -> [YAMLTree] {
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
-        defer {
-            yaml_parser_delete(parser)
-            parser.deallocate()
-        }
-        yaml_parser_initialize(parser)
-        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+        withLibYAMLParser(buffer) { parser in documents(buffer, parser: parser) }
+    }
+
+    private mutating func documents(_ buffer: UnsafeBufferPointer<UInt8>, parser: UnsafeMutablePointer<yaml_parser_t>) -> [YAMLTree] {
         var documents: [YAMLTree] = []
         var stack: [Frame] = []
         var anchors: [String: (tree: YAMLTree, size: Int)] = [:]
@@ -205,4 +201,17 @@ struct YAMLEventComposer {
         let location = FileLocation(path: reader.path, line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
         return .error("malformed YAML: \(problem)\(suffix)", at: location, id: YAMLDiagnosticID.syntax)
     }
+}
+
+/// Runs `body` with a libyaml event parser reading `buffer` as UTF-8, and frees it afterwards.
+func withLibYAMLParser<Result>(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (UnsafeMutablePointer<yaml_parser_t>) -> Result) -> Result {
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    defer {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+    }
+    yaml_parser_initialize(parser)
+    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+    return body(parser)
 }
