@@ -48,18 +48,20 @@ let package = Package(
         // The built-in example catalog rendered by `make render`.
         .target(name: "PeriscopeExamples", dependencies: ["Periscope"]),
         .executableTarget(name: "periscope", dependencies: ["PeriscopeCLI", "PeriscopeExamples"]),
-        // Benchmark workloads (W1, W2) and the driver that times them.
-        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PromQL"]),
+        // The benchmark workloads W1 and W2 of ../shared/bench as catalogs, for the bench and the tests.
+        .target(name: "PeriscopeWorkloads", dependencies: ["Periscope"]),
+        // The driver that renders and reads the workloads and times them.
+        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PeriscopeWorkloads", "PromQL"]),
         // Golden-file and diagnostic assertions shared by the test targets.
         .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler", "PeriscopeModel"]),
 
         .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
         .testTarget(
             name: "PeriscopeModelTests",
-            dependencies: ["PeriscopeModel", "PeriscopeDSL", "PeriscopeCompiler", "PeriscopeTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["PeriscopeModel", "PeriscopeDSL", "PeriscopeCompiler", "PeriscopeTestSupport", "PeriscopeWorkloads", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeTestSupport"]),
-        .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport", "PeriscopeWorkloads"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(
             name: "PeriscopeExamplesTests",

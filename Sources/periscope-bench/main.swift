@@ -1,5 +1,6 @@
 import Foundation
 import PeriscopeCLI
+import PeriscopeWorkloads
 
 // periscope-bench: the benchmark workloads and the driver that times them.
 //

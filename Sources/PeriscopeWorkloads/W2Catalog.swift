@@ -7,8 +7,8 @@ import Periscope
 /// Thresholds come from `values`, severities from `alerting.severities`; the selectors are
 /// part of each expression as the spec writes them, so the environments set no
 /// `prometheus.selectors` or `ruleLabels`.
-enum W2Catalog {
-    static func catalog(_ env: Environment) -> Catalog {
+public enum W2Catalog {
+    public static func catalog(_ env: Environment) -> Catalog {
         let count = env.values.int("services")
         let errorThreshold = env.values.promQLNumber("errorRatioThreshold")
         let latencyThreshold = env.values.promQLNumber("p99LatencySeconds")
@@ -25,7 +25,7 @@ enum W2Catalog {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    static func group(_ index: Int, env: String, errorThreshold: String, latencyThreshold: String) -> RuleGroup {
+    public static func group(_ index: Int, env: String, errorThreshold: String, latencyThreshold: String) -> RuleGroup {
         let svc = "svc-" + padded(index, 3)
         let sel = "service=\"\(svc)\", env=\"\(env)\""
         let labels = ["service": svc, "team": "team-" + padded(index % 20, 2)]

@@ -4,7 +4,7 @@ import Periscope
 /// dashboards (200 in the full workload) of 4 rows × (4 timeseries + 2 stats), 40 queries each.
 ///
 /// Written in the documented style: one declaration per row, one per panel kind.
-enum W1Catalog {
+public enum W1Catalog {
     struct Row_ {
         let title: String
         let prefix: String
@@ -13,7 +13,7 @@ enum W1Catalog {
     static let rows = [Row_(title: "HTTP", prefix: "http"), Row_(title: "gRPC", prefix: "grpc"), Row_(title: "Database", prefix: "db"), Row_(title: "Cache", prefix: "cache")]
     static let datasource = DatasourceReference.variable("datasource", type: "prometheus")
 
-    static func catalog(_ env: Environment) -> Catalog {
+    public static func catalog(_ env: Environment) -> Catalog {
         let count = env.values.int("dashboards")
         let factor = env.values.double("thresholdFactor")
         let datasourceUID = env.grafana.datasources["metrics"]?.uid ?? ""
@@ -29,7 +29,7 @@ enum W1Catalog {
         return "svc-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 
-    static func dashboard(_ index: Int, env: String, factor: Double, datasourceUID: String) -> Dashboard {
+    public static func dashboard(_ index: Int, env: String, factor: Double, datasourceUID: String) -> Dashboard {
         let svc = service(index)
         let selector = "service=\"\(svc)\", namespace=\"$namespace\", env=\"\(env)\""
         return Dashboard("\(svc) overview (\(env))", uid: "w1-\(svc)-\(env)") {
