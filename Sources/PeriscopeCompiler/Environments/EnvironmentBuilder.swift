@@ -67,7 +67,7 @@ struct EnvironmentBuilder {
                 guard requiresCompleteDatasources else { continue }
                 diagnostics.append(.error(
                     "environment '\(name)': grafana.datasources.\(datasource.key) has no \(missing.joined(separator: " and ")) (a datasource needs both, e.g. { type: prometheus, uid: prom-prod }, set in this file or one it extends)",
-                    at: datasource.keyLocation))
+                    at: datasource.keyLocation, id: .environmentDatasourceIncomplete))
                 continue
             }
             grafana.datasources[datasource.key] = GrafanaDatasource(type: type, uid: uid)

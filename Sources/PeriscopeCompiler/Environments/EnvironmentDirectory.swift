@@ -41,6 +41,6 @@ struct EnvironmentDirectory: Sendable {
     }
 
     private func failure(_ message: String) -> DiagnosticsError {
-        DiagnosticsError([Diagnostic(.error, message, at: .file(FileLocation(path: path)))])
+        DiagnosticsError([Diagnostic(.error, message, at: .file(FileLocation(path: path)), id: .environmentFileUnreadable)])
     }
 }

@@ -30,11 +30,11 @@ struct EnvironmentFile: Sendable {
         case .success(let contents):
             data = contents
         case .failure(let failure):
-            file.diagnostics.append(.error(failure.message, at: whole))
+            file.diagnostics.append(.error(failure.message, at: whole, id: .environmentFileUnreadable))
             return file
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            file.diagnostics.append(.error("environment file is not valid UTF-8 text", at: whole))
+            file.diagnostics.append(.error("environment file is not valid UTF-8 text", at: whole, id: .environmentFileUnreadable))
             return file
         }
         let output = YAMLReader(path: path).read(text)
@@ -42,7 +42,7 @@ struct EnvironmentFile: Sendable {
         if output.isEmpty, output.diagnostics.isEmpty {
             file.diagnostics.append(.error(
                 "environment file is empty; expected a map of settings such as extends, grafana, prometheus, alerting and values",
-                at: FileLocation(path: path, line: 1, column: 1)))
+                at: FileLocation(path: path, line: 1, column: 1), id: .environmentValueInvalid))
             return file
         }
         guard let root = output.root else { return file }

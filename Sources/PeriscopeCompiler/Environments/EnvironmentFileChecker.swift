@@ -164,7 +164,7 @@ struct EnvironmentFileChecker {
         case .mapping(let entries):
             for entry in entries {
                 if entry.key == "<<" {
-                    error(mergeKeyMessage, at: entry.keyLocation)
+                    error(mergeKeyMessage, at: entry.keyLocation, id: .environmentMergeKeyUnsupported)
                 } else if entry.key.isEmpty {
                     error("\(path) has an empty key", at: entry.keyLocation)
                 } else {
@@ -202,22 +202,22 @@ struct EnvironmentFileChecker {
             return nil
         }
         for entry in entries where entry.key == "<<" {
-            error(mergeKeyMessage, at: entry.keyLocation)
+            error(mergeKeyMessage, at: entry.keyLocation, id: .environmentMergeKeyUnsupported)
         }
         return entries.filter { $0.key != "<<" }
     }
 
     private mutating func unknownKey(_ entry: YAMLEntry, in place: String, expected: [String]?) {
         if entry.key == "<<" {
-            error(mergeKeyMessage, at: entry.keyLocation)
+            error(mergeKeyMessage, at: entry.keyLocation, id: .environmentMergeKeyUnsupported)
             return
         }
         let candidates = expected ?? EnvironmentSchema.datasourceKeys
         let expectation = expected.map { " (expected \(EnvironmentSchema.list($0)))" } ?? ""
-        error("unknown key '\(entry.key)' \(place)\(expectation)\(Suggestion.hint(for: entry.key, among: candidates))", at: entry.keyLocation)
+        error("unknown key '\(entry.key)' \(place)\(expectation)\(Suggestion.hint(for: entry.key, among: candidates))", at: entry.keyLocation, id: .environmentKeyUnknown)
     }
 
-    private mutating func error(_ message: String, at location: FileLocation) {
-        diagnostics.append(.error(message, at: location))
+    private mutating func error(_ message: String, at location: FileLocation, id: DiagnosticID = .environmentValueInvalid) {
+        diagnostics.append(.error(message, at: location, id: id))
     }
 }

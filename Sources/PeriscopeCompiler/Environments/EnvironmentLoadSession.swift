@@ -24,7 +24,7 @@ final class EnvironmentLoadSession {
             let known = available.isEmpty
                 ? "the directory \(directory.path) has no .yaml files"
                 : "available: \(available.joined(separator: ", "))"
-            collector.emit(Diagnostic(.error, "unknown environment '\(name)' (\(known))\(Suggestion.hint(for: name, among: available))"))
+            collector.emit(Diagnostic(.error, "unknown environment '\(name)' (\(known))\(Suggestion.hint(for: name, among: available))", id: .environmentUnknown))
             return nil
         }
         guard let chain = resolveChain(from: name, listing: listing) else { return nil }
@@ -47,14 +47,14 @@ final class EnvironmentLoadSession {
                     let available = listing.keys.sorted()
                     collector.emit(.error(
                         "extends names no environment '\(reference.name)' in \(directory.path) (available: \(available.joined(separator: ", ")))\(Suggestion.hint(for: reference.name, among: available))",
-                        at: reference.location))
+                        at: reference.location, id: .environmentUnknown))
                 }
                 return nil
             }
             if let start = chain.firstIndex(of: reference.name) {
                 let cycle = Array(chain[start...]) + [reference.name]
                 if reportedCycles.insert(Set(cycle).sorted()).inserted {
-                    collector.emit(.error("cyclic extends: \(cycle.joined(separator: " -> "))", at: reference.location))
+                    collector.emit(.error("cyclic extends: \(cycle.joined(separator: " -> "))", at: reference.location, id: .environmentExtendsCycle))
                 }
                 return nil
             }
@@ -74,7 +74,7 @@ final class EnvironmentLoadSession {
             file = EnvironmentFile(name: name, path: path)
             file.diagnostics.append(.error(
                 "environment '\(name)' is defined twice (\(fileNames.joined(separator: " and "))); keep one file",
-                at: FileLocation(path: directory.file(fileNames[1]))))
+                at: FileLocation(path: directory.file(fileNames[1])), id: .environmentDuplicate))
         } else {
             file = EnvironmentFile.read(name: name, path: path)
         }
@@ -95,7 +95,7 @@ final class EnvironmentLoadSession {
             collector.emit(contentsOf: error.diagnostics)
         } catch {
             listingFailed = true
-            collector.emit(.error("cannot read environment directory '\(directory.path)': \(error)", at: FileLocation(path: directory.path)))
+            collector.emit(.error("cannot read environment directory '\(directory.path)': \(error)", at: FileLocation(path: directory.path), id: .environmentFileUnreadable))
         }
         return nil
     }
