@@ -23,3 +23,42 @@ struct EnvironmentDiagnosticIDTests {
         #expect(errors.allSatisfy { $0.id != nil }, "every error has an id: \(errors.map(\.description))")
     }
 }
+
+/// The typed environment settings the compiler looks up are exactly the schema's keys, and each
+/// finds the line the setting was written on.
+struct EnvironmentSettingTests {
+    @Test func everyTypedSettingIsASchemaKeyAndEverySchemaKeyHasOne() {
+        let schema = EnvironmentLoader.settingPaths
+        #expect(Set(EnvironmentSetting.all.map(\.path)) == Set(schema))
+    }
+
+    @Test func eachSettingIsLocatedWhereItIsWritten() throws {
+        let text = """
+            grafana:
+              folder: API
+              uidPrefix: p-
+              refresh: 30s
+              datasources:
+                metrics: { type: prometheus, uid: prom }
+            prometheus:
+              target: "2.42"
+              scrapeInterval: 30s
+              selectors: { env: prod }
+              ruleLabels: { env: prod }
+            alerting:
+              severities: { page: critical }
+
+            """
+        let (environment, diagnostics, fixture) = try EnvironmentFixture.load("prod", from: ["prod.yaml": text])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let lines = try #require(environment).locationLines(fixture.path("prod.yaml"))
+        #expect(lines == [2, 3, 4, 5, 8, 9, 10, 11, 13])
+    }
+}
+
+extension Environment {
+    /// The line of each typed setting, in `EnvironmentSetting.all` order.
+    fileprivate func locationLines(_ path: String) -> [Int] {
+        EnvironmentSetting.all.compactMap { setting in location(of: setting).flatMap { $0.path == path ? $0.line : nil } }
+    }
+}

@@ -106,7 +106,7 @@ import Testing
         // Entries carry the same locations.
         #expect(env.values.entries.first { $0.key == "teams" }?.location == FileLocation(path: regional, line: 9, column: 3))
         #expect(env.values.entries.first { $0.key == "kept" }?.location == FileLocation(path: base, line: 17, column: 3))
-        #expect(env.location(of: "grafana.folder")?.description == "\(base):2:3")
+        #expect(env.location(of: .grafanaFolder)?.description == "\(base):2:3")
     }
 
     @Test func overlayOrderKeepsBaseKeysFirstThenNewOnes() throws {

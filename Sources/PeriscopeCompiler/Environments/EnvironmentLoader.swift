@@ -10,6 +10,10 @@ import PeriscopeDSL
 /// let environments = loader.loadAll(try loader.defaultNames(), diagnostics: collector)
 /// ```
 public struct EnvironmentLoader: Sendable {
+    /// The dotted path of every setting the schema knows under `grafana`, `prometheus` and
+    /// `alerting` (what `EnvironmentSetting` names).
+    public static var settingPaths: [String] { EnvironmentSchema.settingPaths }
+
     /// The directory holding the environment files, as given; diagnostics show paths under it.
     public let directory: String
 

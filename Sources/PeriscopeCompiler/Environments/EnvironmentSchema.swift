@@ -50,6 +50,9 @@ enum EnvironmentSchema {
     /// Every top-level key in documentation order.
     static var topLevelKeys: [String] { [extendsKey] + sections.map(\.name) + [valuesKey] }
 
+    /// The dotted path of every section key (`grafana.folder`, …).
+    static var settingPaths: [String] { sections.flatMap { section in section.keys.map { section.name + "." + $0.name } } }
+
     /// The keys of a datasource reference.
     static let datasourceKeys = ["type", "uid"]
 

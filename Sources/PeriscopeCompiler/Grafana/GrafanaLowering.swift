@@ -31,7 +31,7 @@ public struct GrafanaLowering: Sendable {
         case .named(let name):
             guard let resolved = environment.grafana.datasources[name] else {
                 let defined = environment.grafana.datasources.keys.sorted()
-                let where_ = environment.location(of: "grafana.datasources").map { " (\($0))" } ?? ""
+                let where_ = environment.location(of: .grafanaDatasources).map { " (\($0))" } ?? ""
                 let list = defined.isEmpty ? "it defines none" : "it defines: \(defined.joined(separator: ", "))"
                 diagnostics.emit(.error(
                     "datasource '\(name)' is not defined in environment '\(environment.name)'; expected it under grafana.datasources\(where_), \(list)",

@@ -160,7 +160,7 @@ struct RuleLowering: Sendable {
             } else {
                 let known = environment.alerting.severities.keys.sorted()
                 let defined = known.isEmpty ? "it defines none" : "defined: \(known.joined(separator: ", "))"
-                let file = environment.location(of: "alerting.severities").map { " in \($0)" } ?? ""
+                let file = environment.location(of: .alertingSeverities).map { " in \($0)" } ?? ""
                 error("severity '\(tier)' of \(owner) is not mapped by environment '\(environment.name)' (expected a key under alerting.severities\(file); \(defined))",
                       RuleDiagnosticID.severityInvalid, at: alert.location(of: .severity))
             }

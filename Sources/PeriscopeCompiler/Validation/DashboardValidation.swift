@@ -69,13 +69,13 @@ public struct DashboardValidation: Sendable {
         if let problem = Self.folderProblem(resolved.folder) {
             let location: Location = dashboard.folder != nil
                 ? .source(dashboard.location(of: .folder))
-                : environment.location(of: "grafana.folder").map(Location.file) ?? .source(dashboard.location)
+                : environment.location(of: .grafanaFolder).map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "folder '\(resolved.folder)' of dashboard '\(resolved.uid)' \(problem); folders become directory names", at: location, id: .dashboardFolderInvalid))
         }
         if let refresh = resolved.refresh, let problem = refresh.problem {
             let location: Location = dashboard.refresh != nil
                 ? .source(dashboard.location(of: .refresh))
-                : environment.location(of: "grafana.refresh").map(Location.file) ?? .source(dashboard.location)
+                : environment.location(of: .grafanaRefresh).map(Location.file) ?? .source(dashboard.location)
             diagnostics.emit(Diagnostic(.error, "invalid refresh interval '\(refresh)': \(problem); expected a duration such as 30s or 1m", at: location, id: .dashboardRefreshInvalid))
         }
         if let time = dashboard.time {

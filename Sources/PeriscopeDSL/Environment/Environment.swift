@@ -157,9 +157,10 @@ public struct Environment: Sendable {
     /// Whether this is one of the named environments.
     public func isAny(of names: EnvironmentName...) -> Bool { names.contains(name) }
 
-    /// Where a setting was written, e.g. `location(of: "grafana.datasources")`.
-    public func location(of path: String) -> FileLocation? {
-        locations[path] ?? files.first.map { FileLocation(path: $0) }
+    /// Where a setting was written, e.g. `location(of: .grafanaDatasources)`; the first file of
+    /// the `extends` chain when the setting was not written.
+    public func location(of setting: EnvironmentSetting) -> FileLocation? {
+        locations[setting.path] ?? files.first.map { FileLocation(path: $0) }
     }
 
     /// The collector that `values` reads report problems to.
@@ -255,4 +256,43 @@ public struct EnvironmentValues: Sendable {
     public func bool(_ key: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Bool {
         value(key, as: Bool.self, fileID: fileID, filePath: filePath, line: line, column: column)
     }
+}
+
+/// A setting of an environment file that definitions and the compiler refer to, by its dotted
+/// path; the key under which the loader records where the setting was written.
+///
+/// Only the settings below exist, so a misspelt path cannot silently fall back to the file.
+public struct EnvironmentSetting: Sendable, Hashable, CustomStringConvertible {
+    /// The dotted path, e.g. `grafana.datasources`.
+    public let path: String
+
+    private init(_ path: String) { self.path = path }
+
+    /// `grafana.folder`.
+    public static let grafanaFolder = EnvironmentSetting("grafana.folder")
+    /// `grafana.uidPrefix`.
+    public static let grafanaUIDPrefix = EnvironmentSetting("grafana.uidPrefix")
+    /// `grafana.refresh`.
+    public static let grafanaRefresh = EnvironmentSetting("grafana.refresh")
+    /// `grafana.datasources`.
+    public static let grafanaDatasources = EnvironmentSetting("grafana.datasources")
+    /// `prometheus.target`.
+    public static let prometheusTarget = EnvironmentSetting("prometheus.target")
+    /// `prometheus.scrapeInterval`.
+    public static let prometheusScrapeInterval = EnvironmentSetting("prometheus.scrapeInterval")
+    /// `prometheus.selectors`.
+    public static let prometheusSelectors = EnvironmentSetting("prometheus.selectors")
+    /// `prometheus.ruleLabels`.
+    public static let prometheusRuleLabels = EnvironmentSetting("prometheus.ruleLabels")
+    /// `alerting.severities`.
+    public static let alertingSeverities = EnvironmentSetting("alerting.severities")
+
+    /// Every setting, for checking them against the environment schema.
+    public static let all: [EnvironmentSetting] = [
+        grafanaFolder, grafanaUIDPrefix, grafanaRefresh, grafanaDatasources, prometheusTarget,
+        prometheusScrapeInterval, prometheusSelectors, prometheusRuleLabels, alertingSeverities,
+    ]
+
+    /// The dotted path.
+    public var description: String { path }
 }
