@@ -35,3 +35,18 @@ struct JSONPointerTests {
         #expect(document.rootNode["panels"]?.elements.map(\.pointer.description) == ["/panels/0", "/panels/1"])
     }
 }
+
+/// Object keys match by their UTF-8 bytes: "é" precomposed and decomposed are two keys, as for the
+/// reader's duplicate check and Grafana's parsers.
+struct JSONKeyMatchingTests {
+    @Test func keysMatchByBytesNotCanonicalEquivalence() throws {
+        let text = "{\"\u{E9}\": 1, \"e\u{301}\": 2}"
+        let read = JSONReader().read(text, path: "k.json")
+        let document = try #require(read.document)
+        #expect(read.warnings.isEmpty, "two different keys, no duplicate: \(read.diagnostics)")
+        #expect(document.rootNode["\u{E9}"]?.value == 1)
+        #expect(document.rootNode["e\u{301}"]?.value == 2)
+        #expect(document.root.member("\u{E9}") == 1)
+        #expect(document.root.member("e\u{301}") == 2)
+    }
+}

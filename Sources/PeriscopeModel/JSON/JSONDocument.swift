@@ -162,13 +162,14 @@ public struct JSONNode: Sendable {
     public var location: JSONLocation { positions.location(ofIndex: index, pointer: pointer) }
 
     /// The member named `key` of an object (the last one when the key is duplicated); nil for
-    /// other values or a missing key.
+    /// other values or a missing key. Keys match by their UTF-8 bytes (RFC 8259, 8.3), like the
+    /// reader's duplicate check and Grafana's parsers, not by Unicode canonical equivalence.
     public subscript(key: String) -> JSONNode? {
         guard case .object(let members) = value else { return nil }
         var found: JSONNode?
         var child = index + 1
         for member in members {
-            if member.key == key {
+            if member.key.utf8.elementsEqual(key.utf8) {
                 found = JSONNode(positions: positions, value: member.value, index: child, pointer: pointer.appending(key))
             }
             child = positions.end(ofIndex: child)
