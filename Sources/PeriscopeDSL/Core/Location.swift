@@ -129,10 +129,10 @@ public struct JSONPointer: Sendable, Hashable, Comparable, CustomStringConvertib
         self.tokens = tokens
     }
 
-    /// Parses a literal; an invalid literal is a programming error.
+    /// Parses a literal such as `"/panels/0/title"`; a literal that is not a valid pointer (no
+    /// leading `/`, or a bad `~` escape) names the single member whose key is the literal.
     public init(stringLiteral value: String) {
-        guard let pointer = JSONPointer(parsing: value) else { preconditionFailure("invalid JSON pointer literal '\(value)'") }
-        self = pointer
+        self = JSONPointer(parsing: value) ?? JSONPointer(tokens: [value])
     }
 
     /// This pointer extended by an object key.
