@@ -131,6 +131,16 @@ extension CLI {
         #expect(missing.stderr.contains("no such file or folder 'nowhere.json'"))
     }
 
+    @Test func renderedOutputIsAlreadyCanonical() throws {
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let render = try CLI.run(["render", "--env", "all", "--out", out.path])
+        #expect(render.status == 0, "\(render.stderr)")
+        let check = try CLI.run(["fmt", "--check", out.path])
+        #expect(check.status == 0, "fmt would change rendered files: \(check.stdout)\(check.stderr)")
+        #expect(check.stdout.isEmpty)
+    }
+
     @Test func usageErrorsExit64() throws {
         let both = try CLI.run(["fmt", "--check", "--write", "x.json"])
         #expect(both.status == 64)
