@@ -80,7 +80,7 @@ import Testing
         let collector = DiagnosticCollector()
         let compiler = Compiler(catalog: Self.catalog)
         let models = compiler.models([Self.environment], diagnostics: collector)
-        let output = try #require(compiler.render(models).first)
+        let output = try #require(compiler.render(models, diagnostics: collector).first)
         let file = try #require(output.artifacts.first { $0.kind == .grafanaDashboard })
         #expect(file.bytes == JSONWriter().data(models[0].dashboards[0].model.json))
         #expect(output == compiler.compile(Self.environment, diagnostics: DiagnosticCollector()))

@@ -29,7 +29,7 @@ import Testing
         let models = compiler.models(environments, diagnostics: collector)
         #expect(!collector.hasErrors, "\(collector.diagnostics.prefix(3).map(\.description))")
         #expect(models.map(\.dashboards.count) == [200, 200, 200])
-        let outputs = compiler.render(models)
+        let outputs = compiler.render(models, diagnostics: collector)
         var panels = 0, targets = 0
         for (model, output) in zip(models, outputs) {
             let files = output.artifacts.filter { $0.kind == .grafanaDashboard }

@@ -28,6 +28,29 @@ import Testing
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 
+    /// The two stages on their own (`models`, then `render`) give the same files as `compile`,
+    /// and the models carry the Swift lines of the rules and dashboards.
+    @Test func modelsThenRenderGiveTheSameFilesAsCompile() throws {
+        let loader = EnvironmentLoader(directory: Self.root.appendingPathComponent("environments").path)
+        let collector = DiagnosticCollector()
+        let environments = loader.loadAll(try loader.defaultNames(), diagnostics: collector)
+        let compiler = Compiler(catalog: { ExampleCatalog.catalog($0) })
+        let models = compiler.models(environments, diagnostics: collector)
+        let outputs = compiler.render(models, diagnostics: collector)
+        #expect(!collector.hasErrors, "\(collector.diagnostics)")
+        #expect(outputs == (try Self.renderAll()))
+        for model in models {
+            #expect(!model.rules.files.isEmpty && !model.dashboards.isEmpty)
+            for rule in model.rules.files.flatMap(\.groups).flatMap(\.rules) {
+                guard case .source(let source)? = rule.location else {
+                    Issue.record("rule \(rule.name.value) has no Swift location")
+                    continue
+                }
+                #expect(source.fileID.hasPrefix("PeriscopeExamples/"))
+            }
+        }
+    }
+
     @Test func renderingIsDeterministic() throws {
         let first = try Self.renderAll()
         let second = try Self.renderAll()

@@ -98,12 +98,12 @@ public struct Compiler: Sendable {
     /// one job, so its model is freed as soon as its file exists instead of every model of
     /// every environment being held until rendering starts.
     public func compile(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentOutput] {
-        stages(environments, diagnostics: diagnostics, perDashboard: { resolved, environment, local in
+        stages(environments, diagnostics: diagnostics, rendersRules: true, perDashboard: { resolved, environment, local in
             let json = lowerFile(resolved, environment: environment, diagnostics: local)
             return (artifact(json: json, folder: resolved.folder, uid: resolved.uid, source: resolved.dashboard.location), resolved.folder)
         })
-            .map { environment, rules, files in
-                assemble(files.map(\.0) + rules, folders: files.map(\.1), environment: environment)
+            .map { stage in
+                assemble(stage.dashboards.map(\.0) + stage.ruleFiles, folders: stage.dashboards.map(\.1), environment: stage.environment)
             }
     }
 
@@ -113,17 +113,18 @@ public struct Compiler: Sendable {
     /// Diagnostics are reported in environment order, then in dashboard order, whatever the
     /// scheduling.
     public func models(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentModel] {
-        stages(environments, diagnostics: diagnostics, perDashboard: { lower($0, environment: $1, diagnostics: $2) }).map { environment, rules, dashboards in
-            EnvironmentModel(environment: environment, dashboards: dashboards, rules: rules)
+        stages(environments, diagnostics: diagnostics, rendersRules: false, perDashboard: { lower($0, environment: $1, diagnostics: $2) }).map { stage in
+            EnvironmentModel(environment: stage.environment, dashboards: stage.dashboards, rules: stage.rules)
         }
     }
 
-    /// Stages 1–3 per environment, then `perDashboard` (stage 4, and 5a when compiling to files)
-    /// on each resolved dashboard, one parallel job each.
+    /// Stages 1–3 per environment (and the rules' stage 4, with their files when `rendersRules`),
+    /// then `perDashboard` (stage 4, and 5a when compiling to files) on each resolved dashboard,
+    /// one parallel job each.
     private func stages<Result: Sendable>(
-        _ environments: [Environment], diagnostics: DiagnosticCollector,
+        _ environments: [Environment], diagnostics: DiagnosticCollector, rendersRules: Bool,
         perDashboard: @escaping @Sendable (ResolvedDashboard, Environment, DiagnosticCollector) -> Result
-    ) -> [(Environment, [Artifact], [Result])] {
+    ) -> [(environment: Environment, rules: RulesModel, ruleFiles: [Artifact], dashboards: [Result])] {
         // Stages 1–3, one environment per job.
         let prepared = Self.parallelMap(environments) { environment -> PreparedEnvironment in
             let local = DiagnosticCollector()
@@ -133,8 +134,10 @@ public struct Compiler: Sendable {
             // Lowering runs even after validation errors so that one run reports every problem.
             DashboardValidation(diagnostics: local).validateIdentities(resolved, environment: evaluated)
             // Rule groups and their tests: Prometheus/RuleCompiler.swift.
-            let rules = RuleCompiler(environment: evaluated, diagnostics: local).artifacts(for: catalog)
-            return PreparedEnvironment(environment: evaluated, dashboards: resolved, rules: rules, diagnostics: local.diagnostics)
+            let ruleCompiler = RuleCompiler(environment: evaluated, diagnostics: local)
+            let rules = ruleCompiler.model(for: catalog)
+            let ruleFiles = rendersRules ? ruleCompiler.render(rules) : []
+            return PreparedEnvironment(environment: evaluated, dashboards: resolved, rules: rules, ruleFiles: ruleFiles, diagnostics: local.diagnostics)
         }
         // Stage 4, one dashboard per job.
         var jobs: [(environment: Int, dashboard: Int)] = []
@@ -145,7 +148,7 @@ public struct Compiler: Sendable {
             let result = perDashboard(entry.dashboards[job.dashboard], entry.environment, local)
             return (result, local.diagnostics)
         }
-        var results: [(Environment, [Artifact], [Result])] = []
+        var results: [(environment: Environment, rules: RulesModel, ruleFiles: [Artifact], dashboards: [Result])] = []
         var cursor = 0
         for entry in prepared {
             var problems = entry.diagnostics
@@ -158,14 +161,17 @@ public struct Compiler: Sendable {
             }
             diagnostics.emit(contentsOf: problems)
             if !problems.contains(where: { $0.severity == .error }) {
-                results.append((entry.environment, entry.rules, dashboards))
+                results.append((entry.environment, entry.rules, entry.ruleFiles, dashboards))
             }
         }
         return results
     }
 
     /// Stage 5 for several environments: every file, dashboards written and hashed in parallel.
-    public func render(_ models: [EnvironmentModel]) -> [EnvironmentOutput] {
+    ///
+    /// Writing rules has checks of its own (a namespace must be a Kubernetes name for the
+    /// PrometheusRule output); an environment with such errors is left out.
+    public func render(_ models: [EnvironmentModel], diagnostics: DiagnosticCollector) -> [EnvironmentOutput] {
         var jobs: [(environment: Int, dashboard: Int)] = []
         for (index, model) in models.enumerated() { jobs += model.dashboards.indices.map { (index, $0) } }
         let files = Self.parallelMap(jobs) { job in artifact(for: models[job.environment].dashboards[job.dashboard]) }
@@ -174,7 +180,11 @@ public struct Compiler: Sendable {
         for model in models {
             let dashboardFiles = Array(files[cursor..<(cursor + model.dashboards.count)])
             cursor += model.dashboards.count
-            outputs.append(assemble(dashboardFiles + model.rules, folders: model.dashboards.map(\.folder), environment: model.environment))
+            let local = DiagnosticCollector()
+            let ruleFiles = RuleCompiler(environment: model.environment, diagnostics: local).render(model.rules)
+            diagnostics.emit(contentsOf: local.diagnostics)
+            guard !local.hasErrors else { continue }
+            outputs.append(assemble(dashboardFiles + ruleFiles, folders: model.dashboards.map(\.folder), environment: model.environment))
         }
         return outputs
     }
@@ -201,7 +211,8 @@ extension Array {
 private struct PreparedEnvironment: Sendable {
     var environment: Environment
     var dashboards: [ResolvedDashboard]
-    var rules: [Artifact]
+    var rules: RulesModel
+    var ruleFiles: [Artifact]
     var diagnostics: [Diagnostic]
 }
 
@@ -211,11 +222,11 @@ public struct EnvironmentModel: Sendable {
     public var environment: Environment
     /// Each dashboard: its model (with Swift locations), uid and folder.
     public var dashboards: [LoweredDashboard]
-    /// The rule files, test files and optional rule outputs.
-    public var rules: [Artifact]
+    /// The rule files (with Swift locations), promtool tests and optional rule layouts.
+    public var rules: RulesModel
 
     /// Creates an environment model.
-    public init(environment: Environment, dashboards: [LoweredDashboard], rules: [Artifact]) {
+    public init(environment: Environment, dashboards: [LoweredDashboard], rules: RulesModel) {
         self.environment = environment
         self.dashboards = dashboards
         self.rules = rules

@@ -27,14 +27,26 @@ public struct RuleCompiler: Sendable {
         self.diagnostics = diagnostics
     }
 
-    /// Every rule artifact of `catalog`: rule files, test files and the optional outputs.
+    /// Every rule artifact of `catalog`: rule files, test files and the optional outputs
+    /// (`render(model(for:))`).
     public func artifacts(for catalog: Catalog) -> [Artifact] {
-        guard !catalog.ruleGroups.isEmpty || !catalog.ruleTests.isEmpty else { return [] }
+        render(model(for: catalog))
+    }
+
+    /// Stages 1 to 3 for a catalog: its rule files as the artifact model, and its promtool tests.
+    public func model(for catalog: Catalog) -> RulesModel {
+        guard !catalog.ruleGroups.isEmpty || !catalog.ruleTests.isEmpty else { return RulesModel(files: [], tests: [], outputs: catalog.ruleOutputs) }
         let resolved = resolve(catalog.ruleGroups)
         check(resolved)
         let files = lower(resolved)
         let tests = lowerTests(catalog.ruleTests, namespaces: files)
-        return render(files, tests: tests, outputs: catalog.ruleOutputs)
+        return RulesModel(files: files, tests: tests, outputs: catalog.ruleOutputs)
+    }
+
+    /// Stage 4 for a catalog's rules: rule files, test files and the optional outputs.
+    public func render(_ model: RulesModel) -> [Artifact] {
+        guard !model.files.isEmpty || !model.tests.isEmpty else { return [] }
+        return render(model.files, tests: model.tests, outputs: model.outputs)
     }
 
     /// Stages 1 to 3: the rule files of `groups`, one per namespace in first-declared order.
@@ -46,6 +58,24 @@ public struct RuleCompiler: Sendable {
 
     func error(_ message: String, _ id: DiagnosticID, at location: SourceLocation, notes: [String] = []) {
         diagnostics.emit(.error(message, at: location, id: id, notes: notes))
+    }
+}
+
+/// The rules of one environment as the artifact model: what `RuleCompiler.model(for:)` lowers
+/// and `RuleCompiler.render(_:)` writes.
+public struct RulesModel: Sendable, Equatable {
+    /// One rule file per namespace, in first-declared order, with Swift source locations.
+    public var files: [RuleFile]
+    /// The promtool unit tests, one file per tested namespace.
+    public var tests: [LoweredRuleTests]
+    /// Which optional layouts are written besides the plain rule files.
+    public var outputs: RuleOutputs
+
+    /// Creates a rules model.
+    public init(files: [RuleFile], tests: [LoweredRuleTests], outputs: RuleOutputs) {
+        self.files = files
+        self.tests = tests
+        self.outputs = outputs
     }
 }
 
