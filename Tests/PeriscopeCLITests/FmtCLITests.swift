@@ -131,6 +131,21 @@ extension CLI {
         #expect(missing.stderr.contains("no such file or folder 'nowhere.json'"))
     }
 
+    @Test func writeKeepsPermissionsAndFollowsSymbolicLinks() throws {
+        let directory = try folder(["real/api.json": Self.messy])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let real = directory.appendingPathComponent("real/api.json")
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: real.path)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link.json").path, withDestinationPath: "real/api.json")
+        let result = try CLI.run(["fmt", "--write", "link.json"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(contents(real) == Self.canonical)
+        let link = try FileManager.default.destinationOfSymbolicLink(atPath: directory.appendingPathComponent("link.json").path)
+        #expect(link == "real/api.json", "the link stays a link")
+        let permissions = try FileManager.default.attributesOfItem(atPath: real.path)[.posixPermissions] as? Int
+        #expect(permissions == 0o640)
+    }
+
     @Test func renderedOutputIsAlreadyCanonical() throws {
         let out = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: out) }

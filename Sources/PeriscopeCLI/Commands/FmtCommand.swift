@@ -126,16 +126,17 @@ enum FormatFiles {
     }
 
     /// Replaces a file's contents atomically: a temporary file beside it, with the same
-    /// permissions, renamed over it. The original is never half-written.
+    /// permissions, renamed over it. The original is never half-written. A symbolic link is
+    /// followed, so the file it points at is replaced and the link stays a link.
     static func replace(_ path: String, with bytes: [UInt8]) throws {
-        let url = URL(fileURLWithPath: path)
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).periscope-fmt-\(ProcessInfo.processInfo.processIdentifier)")
-        let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions]
         do {
             try Data(bytes).write(to: temporary)
             if let permissions { try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path) }
-            guard rename(temporary.path, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(temporary.path, url.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
