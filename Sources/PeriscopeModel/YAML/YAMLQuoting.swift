@@ -1,4 +1,6 @@
-/// Writes YAML scalars so that they read back as the same string, never as another type.
+/// Writes YAML scalars so that they read back as the same string, never as another type, in a
+/// YAML 1.2 core-schema loader (`YAMLCoreSchema`) and in a YAML 1.1 loader (`YAML11Resolution`:
+/// PyYAML, Go's yaml.v2), whichever reads the file.
 public enum YAMLQuoting {
     /// `text` as a plain scalar when that reads back as the same string, else double-quoted.
     public static func string(_ text: String) -> String {
@@ -37,10 +39,10 @@ public enum YAMLQuoting {
     /// Whether `text` must be quoted to stay a string.
     public static func needsQuotes(_ text: String) -> Bool {
         if reserved.contains(text) { return true }
-        // Whatever the YAML 1.2 core schema reads as a non-string (`+.Inf`, `-.NaN`, `0x1F`, `1e3`)
-        // must be quoted; the keyword list above adds YAML 1.1's booleans and the like.
+        // Whatever a YAML 1.2 core-schema loader or a YAML 1.1 loader reads as a non-string
+        // (`+.Inf`, `0x1F`, `1e3`, `0b101`, `1_000`, `190:20:30`, `2001-12-14`, `<<`) is quoted.
         if let lead = text.utf8.first, Self.mayResolve(lead),
-           YAMLCoreSchema.resolve(YAMLScalar(text: text, isPlain: true, tag: "")) != .string(text) {
+           YAMLCoreSchema.resolve(YAMLScalar(text: text, isPlain: true, tag: "")) != .string(text) || YAML11Resolution.isNonString(text) {
             return true
         }
         guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
@@ -57,11 +59,13 @@ public enum YAMLQuoting {
         return previous == ":"
     }
 
-    /// Whether a plain scalar starting with `byte` can resolve to a null, boolean or number.
+    /// Whether a plain scalar starting with `byte` can resolve to a null, boolean, number,
+    /// timestamp, merge or value key in YAML 1.1 or 1.2.
     private static func mayResolve(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"),
-             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
+             UInt8(ascii: "y"), UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "<"), UInt8(ascii: "="):
             return true
         default:
             return false
