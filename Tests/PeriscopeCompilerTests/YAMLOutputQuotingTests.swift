@@ -43,6 +43,13 @@ import Testing
                 tricky
                 RecordingRule("job:up:sum", expr: "sum by (job) (up)").labels(labels)
             }
+            // A promtool test: the expected alert gets the rule's labels and annotations.
+            RuleTests(namespace: "tricky", evaluationInterval: "1m") {
+                AlertTest("fires", interval: "1m") {
+                    InputSeries("up{job=\"x\"}", values: "0x10")
+                    ExpectAlerts("TrickyValues", at: "5m") { ExpectedAlert(labels: ["job": "x"]) }
+                }
+            }
         }
         .ruleOutputs([.kubernetes, .mimir])
     }
@@ -52,12 +59,18 @@ import Testing
         let collector = DiagnosticCollector()
         let output = try #require(Compiler(catalog: Self.catalog).compile(Self.environment, diagnostics: collector), "\(collector.diagnostics)")
         let yamlFiles = output.artifacts.filter { $0.path.hasSuffix(".yaml") }
-        #expect(Set(yamlFiles.map(\.kind)) == [.prometheusRules, .kubernetesPrometheusRule, .mimirRules, .grafanaProvisioning])
+        #expect(Set(yamlFiles.map(\.kind)) == [.prometheusRules, .prometheusTests, .kubernetesPrometheusRule, .mimirRules, .grafanaProvisioning])
         for file in yamlFiles {
             let text = String(decoding: file.bytes, as: UTF8.self)
             if file.kind == .grafanaProvisioning {
                 let folders = try PythonYAML.values(in: text, under: ["folder"])
                 #expect(Set(folders) == Set(Self.folders), "\(file.path): \(folders)")
+                continue
+            }
+            if file.kind == .prometheusTests {
+                let loaded = try PythonYAML.values(in: text, under: ["exp_labels", "exp_annotations"])
+                #expect(loaded.filter { $0.hasPrefix(PythonYAML.nonStringMark) }.isEmpty, "\(file.path): \(loaded)")
+                #expect(loaded.filter { Self.values.contains($0) }.sorted() == (Self.values + Self.values).sorted(), "\(file.path)")
                 continue
             }
             // Labels (alert and recording rule) and annotations, each in key order l0, l1, … as written.
