@@ -24,15 +24,19 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The member named `key` of an object (nil for other values); setting on a non-object
     /// replaces it with an object, setting nil removes the member.
+    ///
+    /// Keys match by their UTF-8 bytes (RFC 8259, 8.3), not by Unicode canonical equivalence, and
+    /// of duplicate keys (which only files read from disk hold) the last one counts, as in
+    /// Grafana's Go and JavaScript parsers.
     public subscript(key: String) -> JSONValue? {
         get {
             guard case .object(let members) = self else { return nil }
-            return members.first { $0.key == key }?.value
+            return members.last { $0.hasKey(key) }?.value
         }
         set {
             var members: [JSONMember]
             if case .object(let existing) = self { members = existing } else { members = [] }
-            if let index = members.firstIndex(where: { $0.key == key }) {
+            if let index = members.lastIndex(where: { $0.hasKey(key) }) {
                 if let newValue { members[index].value = newValue } else { members.remove(at: index) }
             } else if let newValue {
                 members.append(JSONMember(key, newValue))
@@ -98,6 +102,14 @@ public struct JSONMember: Sendable, Hashable {
     public init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
+    }
+
+    /// Whether the member's key is `key`, byte for byte (RFC 8259, 8.3: keys are compared by
+    /// their code units, so precomposed and decomposed "é" are two keys).
+    @inlinable
+    public func hasKey(_ key: String) -> Bool {
+        // `==` is the fast check for the usual ASCII keys; bytes decide the rest.
+        self.key == key && self.key.utf8.elementsEqual(key.utf8)
     }
 }
 

@@ -133,7 +133,7 @@ private struct Builder {
 
     /// A string member; `null` and a missing key are nil.
     mutating func string(_ parent: JSONNode, _ key: String) -> String? {
-        guard let value = parent.value.member(key) else { return nil }
+        guard let value = parent.value[key] else { return nil }
         switch value {
         case .string(let text): return text
         case .null: return nil
@@ -145,7 +145,7 @@ private struct Builder {
 
     /// A string member where Grafana also accepts numbers and booleans (shown as text).
     func text(_ parent: JSONNode, _ key: String) -> String? {
-        switch parent.value.member(key) {
+        switch parent.value[key] {
         case .string(let text)?: return text
         case .int(let number)?: return String(number)
         case .double(let number)?: return String(number)
@@ -156,7 +156,7 @@ private struct Builder {
     }
 
     mutating func int(_ parent: JSONNode, _ key: String) -> Int? {
-        guard let value = parent.value.member(key), !value.isNull else { return nil }
+        guard let value = parent.value[key], !value.isNull else { return nil }
         if let number = value.intValue { return number }
         // Old dashboards sometimes hold numbers as strings ("refresh": "1", "hide": "0").
         if let text = value.stringValue, let number = Int(text) { return number }
@@ -167,12 +167,12 @@ private struct Builder {
     /// An integer level that old dashboards write as a boolean (a variable's `refresh: true`,
     /// which Grafana migrates to 1, and `false` to 0).
     mutating func level(_ parent: JSONNode, _ key: String) -> Int? {
-        if case .bool(let flag)? = parent.value.member(key) { return flag ? 1 : 0 }
+        if case .bool(let flag)? = parent.value[key] { return flag ? 1 : 0 }
         return int(parent, key)
     }
 
     mutating func double(_ parent: JSONNode, _ key: String) -> Double? {
-        guard let value = parent.value.member(key), !value.isNull else { return nil }
+        guard let value = parent.value[key], !value.isNull else { return nil }
         if let number = value.doubleValue { return number }
         if let text = value.stringValue, let number = Double(text) { return number }
         wrongType(parent, key, expected: "a number")
@@ -180,7 +180,7 @@ private struct Builder {
     }
 
     mutating func bool(_ parent: JSONNode, _ key: String) -> Bool? {
-        switch parent.value.member(key) {
+        switch parent.value[key] {
         case nil, .null?: return nil
         case .bool(let flag)?: return flag
         // Legacy dashboards write 0/1 for flags (builtIn, hide); Grafana reads them as truthy.
@@ -216,7 +216,7 @@ private struct Builder {
     }
 
     mutating func strings(_ parent: JSONNode, _ key: String) -> [String] {
-        guard let value = parent.value.member(key) else { return [] }
+        guard let value = parent.value[key] else { return [] }
         if let elements = value.arrayValue, elements.allSatisfy({ $0.stringValue != nil }) {
             return elements.compactMap(\.stringValue)
         }
@@ -228,7 +228,7 @@ private struct Builder {
     }
 
     mutating func datasource(_ parent: JSONNode) -> Grafana.DatasourceRef? {
-        guard let value = parent.value.member("datasource") else { return nil }
+        guard let value = parent.value["datasource"] else { return nil }
         if let reference = Grafana.DatasourceRef(json: value) { return reference }
         wrongType(parent, "datasource", expected: "a datasource reference ({\"type\", \"uid\"}, a name or null)")
         return nil
@@ -330,7 +330,7 @@ private struct Builder {
                 json: node.value, location: builder.locate(node), pointer: node.pointer, rowPath: rowPath,
                 id: builder.int(node, "id"), type: builder.string(node, "type") ?? "", title: builder.string(node, "title") ?? "",
                 description: builder.string(node, "description"), gridPos: builder.gridPos(node), datasource: builder.datasource(node),
-                targets: targets, fieldConfig: builder.fieldConfig(node), options: node.value.member("options"),
+                targets: targets, fieldConfig: builder.fieldConfig(node), options: node.value["options"],
                 repeatVariable: builder.string(node, "repeat"), interval: builder.string(node, "interval"),
                 links: builder.array(node, "links").filter { builder.isObject($0, "a link") }.map { builder.link($0) },
                 libraryPanelUID: libraryPanelUID)
@@ -388,7 +388,7 @@ private struct Builder {
 
     /// A mapping's `type`; legacy mappings (before Grafana 8) number it: 1 value, 2 range.
     mutating func mappingType(_ node: JSONNode) -> String? {
-        switch node.value.member("type") {
+        switch node.value["type"] {
         case .int(1)?: return "value"
         case .int(2)?: return "range"
         default: return string(node, "type")
@@ -409,7 +409,7 @@ private struct Builder {
             name: string(node, "name") ?? "", type: string(node, "type"), label: string(node, "label"),
             query: query, definition: string(node, "definition"), datasource: datasource(node),
             multi: bool(node, "multi"), includeAll: bool(node, "includeAll"), regex: string(node, "regex"),
-            refresh: level(node, "refresh"), hide: level(node, "hide"), current: node.value.member("current"))
+            refresh: level(node, "refresh"), hide: level(node, "hide"), current: node.value["current"])
     }
 
     mutating func annotation(_ node: JSONNode) -> Grafana.Annotation {

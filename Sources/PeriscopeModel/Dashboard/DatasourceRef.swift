@@ -22,8 +22,8 @@ extension Grafana {
             case .null: self = .null
             case .string(let name): self = .name(name)
             case .object:
-                let type = json.member("type")
-                let uid = json.member("uid")
+                let type = json["type"]
+                let uid = json["uid"]
                 if let type, !type.isNull, type.stringValue == nil { return nil }
                 if let uid, !uid.isNull, uid.stringValue == nil { return nil }
                 self = .object(type: type?.stringValue, uid: uid?.stringValue)

@@ -66,14 +66,6 @@ extension JSONValue {
         return nil
     }
 
-    /// The last member named `key` of an object (the one Grafana's Go and JavaScript parsers keep
-    /// when a key is duplicated); nil for other values or a missing key. Keys match by their
-    /// UTF-8 bytes (RFC 8259, 8.3), not by Unicode canonical equivalence.
-    public func member(_ key: String) -> JSONValue? {
-        guard case .object(let members) = self else { return nil }
-        return members.last { $0.key.utf8.elementsEqual(key.utf8) }?.value
-    }
-
     /// What the value is, for "got …" in messages.
     public var kindDescription: String {
         switch self {

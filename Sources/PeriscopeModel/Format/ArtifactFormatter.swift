@@ -91,7 +91,7 @@ extension DashboardReader {
         guard case .object(let members) = value else { return false }
         let keys = Set(members.map(\.key))
         if !keys.isDisjoint(with: ["panels", "rows", "templating", "schemaVersion"]) { return true }
-        if let inner = value.member("dashboard"), case .object = inner { return looksLikeDashboard(inner) }
+        if let inner = value["dashboard"], case .object = inner { return looksLikeDashboard(inner) }
         return false
     }
 }

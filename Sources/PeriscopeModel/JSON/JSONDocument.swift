@@ -169,7 +169,7 @@ public struct JSONNode: Sendable {
         var found: JSONNode?
         var child = index + 1
         for member in members {
-            if member.key.utf8.elementsEqual(key.utf8) {
+            if member.hasKey(key) {
                 found = JSONNode(positions: positions, value: member.value, index: child, pointer: pointer.appending(key))
             }
             child = positions.end(ofIndex: child)
