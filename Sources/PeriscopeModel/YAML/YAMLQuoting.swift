@@ -30,15 +30,8 @@ public enum YAMLQuoting {
         return out + "\""
     }
 
-    private static let reserved: Set<String> = [
-        "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-        "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
-        ".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf", ".nan", ".NaN", ".NAN", "<<", "=",
-    ]
-
     /// Whether `text` must be quoted to stay a string.
     public static func needsQuotes(_ text: String) -> Bool {
-        if reserved.contains(text) { return true }
         // Whatever a YAML 1.2 core-schema loader or a YAML 1.1 loader reads as a non-string
         // (`+.Inf`, `0x1F`, `1e3`, `0b101`, `1_000`, `190:20:30`, `2001-12-14`, `<<`) is quoted.
         if let lead = text.utf8.first, Self.mayResolve(lead),
