@@ -7,8 +7,8 @@ extension ArtifactFormatter {
     /// Where the first document that is not a rule-file shape starts: a map with neither `groups`
     /// nor a Kubernetes `kind`, a list or a scalar other than null. Tells rule files from the other
     /// YAML files of a folder (environment files, CI workflows).
-    static func firstNonRuleDocument(_ text: String, path: String) -> FileLocation? {
-        for document in YAMLReader(path: path, limits: .ruleFile).readStream(text).documents {
+    static func firstNonRuleDocument(_ documents: [YAMLTree]) -> FileLocation? {
+        for document in documents {
             switch document.content {
             case .scalar where document.isNull: continue
             case .mapping(let entries) where entries.isEmpty: continue
@@ -27,8 +27,12 @@ extension ArtifactFormatter {
     public func formatRuleFile(_ bytes: [UInt8], path: String) -> Output {
         let result = RuleFileReader(path: path).read(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
+        // The YAML documents as data: their shapes tell rule files from other YAML, and the
+        // formatted text must read back as the same data.
+        let reader = YAMLReader(path: path, limits: .ruleFile)
+        let documents = reader.readStream(text).documents
         let unreadable = result.diagnostics.contains { $0.id == RuleDiagnosticID.fileUnreadable || $0.id == YAMLDiagnosticID.syntax }
-        if !unreadable, let other = Self.firstNonRuleDocument(text, path: path) {
+        if !unreadable, let other = Self.firstNonRuleDocument(documents) {
             return Output(kind: nil, formatted: nil, changed: false, diagnostics: [Diagnostic(
                 .error, "not a Prometheus rule file: expected 'groups:', a PrometheusRule resource or a Mimir namespace file",
                 at: .file(other), id: Self.notAnArtifactID)])
@@ -44,11 +48,9 @@ extension ArtifactFormatter {
             return Output(kind: .ruleFile, formatted: bytes, changed: false, diagnostics: diagnostics)
         }
         // The data must not change: both texts are the same YAML documents.
-        let reader = YAMLReader(path: path, limits: .ruleFile)
-        let before = reader.readStream(text)
         let after = reader.readStream(String(decoding: formatted, as: UTF8.self))
-        guard after.diagnostics.isEmpty, before.documents.count == after.documents.count,
-              zip(before.documents, after.documents).allSatisfy({ $0.hasSameData(as: $1) }) else {
+        guard after.diagnostics.isEmpty, documents.count == after.documents.count,
+              zip(documents, after.documents).allSatisfy({ $0.hasSameData(as: $1) }) else {
             diagnostics.append(Diagnostic(
                 .error, "formatting would change the rule file's data; the file is left as it is (please report this)",
                 at: .file(FileLocation(path: path)), id: Self.semanticsChangedID))
