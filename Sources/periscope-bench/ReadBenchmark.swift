@@ -23,11 +23,11 @@ enum ReadBenchmark {
         let totals = Mutex((files: 0, bytes: 0, panels: 0, targets: 0, errors: 0))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let path = files[index]
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard case .success(let bytes) = FileBytes.read(path, limit: JSONReader.maximumSize) else {
                 totals.withLock { $0.errors += 1 }
                 return
             }
-            let read = JSONReader().read(Array(data), path: path)
+            let read = JSONReader().read(bytes, path: path)
             guard let document = read.document else {
                 totals.withLock { $0.errors += 1 }
                 return
@@ -36,7 +36,7 @@ enum ReadBenchmark {
             let targets = result.dashboard.panels.reduce(0) { $0 + $1.targets.count }
             totals.withLock {
                 $0.files += 1
-                $0.bytes += data.count
+                $0.bytes += bytes.count
                 $0.panels += result.dashboard.panels.count
                 $0.targets += targets
                 if result.hasErrors { $0.errors += 1 }

@@ -52,7 +52,7 @@ struct FmtCommand: ParsableCommand {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                diagnostics.append(Diagnostic(.error, "no such file or folder '\(path)'", at: .file(FileLocation(path: path)), id: "file-unreadable"))
+                diagnostics.append(Diagnostic(.error, "no such file or folder '\(path)'", at: .file(FileLocation(path: path)), id: .fileUnreadable))
                 continue
             }
             if isDirectory.boolValue {
@@ -69,8 +69,11 @@ struct FmtCommand: ParsableCommand {
         var changed: [String] = []
         var failed = !diagnostics.isEmpty
         for (path, explicit) in files {
-            guard let bytes = FileManager.default.contents(atPath: path).map(Array.init) else {
-                diagnostics.append(Diagnostic(.error, "cannot read '\(path)'", at: .file(FileLocation(path: path)), id: "file-unreadable"))
+            let bytes: [UInt8]
+            switch FileBytes.read(path, limit: JSONReader.maximumSize) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                diagnostics.append(Diagnostic(.error, "cannot read '\(path)': \(failure.reason)", at: .file(FileLocation(path: path)), id: .fileUnreadable))
                 failed = true
                 continue
             }
@@ -94,7 +97,7 @@ struct FmtCommand: ParsableCommand {
                 do {
                     try FormatFiles.replace(path, with: formatted)
                 } catch {
-                    diagnostics.append(Diagnostic(.error, "cannot write '\(path)': \(error)", at: .file(FileLocation(path: path)), id: "file-unwritable"))
+                    diagnostics.append(Diagnostic(.error, "cannot write '\(path)': \(error)", at: .file(FileLocation(path: path)), id: .fileUnwritable))
                     failed = true
                 }
             }

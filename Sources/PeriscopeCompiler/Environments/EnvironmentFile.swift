@@ -57,27 +57,21 @@ struct EnvironmentFile: Sendable {
         let message: String
     }
 
-    /// The bytes of a regular file of at most `maximumSize` bytes. The read itself is bounded
-    /// too, so a file that grows meanwhile, or a symlink to a device, cannot exhaust memory.
+    /// The bytes of a regular file of at most `maximumSize` bytes (`FileBytes` bounds the read,
+    /// so a file that grows meanwhile, or a symlink to a device, cannot exhaust memory).
     private static func readContents(of path: String) -> Result<Data, ReadFailure> {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        let attributes = try? FileManager.default.attributesOfItem(atPath: resolved)
-        guard let attributes else { return .failure(ReadFailure(message: "cannot read environment file '\(path)'")) }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            return .failure(ReadFailure(message: "'\(path)' is not a regular file; expected a YAML environment file"))
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let tooLarge = ReadFailure(message: "environment file is \(size) bytes; at most \(maximumSize) are allowed")
-        guard size <= maximumSize else { return .failure(tooLarge) }
-        guard let handle = FileHandle(forReadingAtPath: resolved) else {
-            return .failure(ReadFailure(message: "cannot read environment file '\(path)'"))
-        }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: maximumSize + 1) ?? Data()
-            return data.count > maximumSize ? .failure(tooLarge) : .success(data)
-        } catch {
-            return .failure(ReadFailure(message: "cannot read environment file '\(path)': \(error.localizedDescription)"))
+        switch FileBytes.read(path, limit: maximumSize, regularFileOnly: true) {
+        case .success(let bytes):
+            return .success(Data(bytes))
+        case .failure(let failure):
+            switch failure.kind {
+            case .unreadable:
+                return .failure(ReadFailure(message: "cannot read environment file '\(path)': \(failure.reason)"))
+            case .notRegularFile:
+                return .failure(ReadFailure(message: "'\(path)' is not a regular file; expected a YAML environment file"))
+            case .tooLarge:
+                return .failure(ReadFailure(message: "environment file is \(failure.size ?? maximumSize + 1) bytes; at most \(maximumSize) are allowed"))
+            }
         }
     }
 }

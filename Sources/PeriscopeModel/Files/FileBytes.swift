@@ -7,25 +7,48 @@ import Darwin
 #endif
 
 /// Whole-file reads straight into `[UInt8]` with POSIX calls: no `Data` copy of a large file,
-/// and the system's own reason (`No such file or directory`) when it fails.
-enum FileBytes {
+/// and the system's own reason (`No such file or directory`) when it fails. The read is bounded
+/// by `limit` even when the file grows meanwhile or is a device, so no input exhausts memory.
+/// The JSON, rule-file and environment readers and `fmt` all read files through it.
+public enum FileBytes {
     /// Why a file could not be read.
-    struct Failure: Error {
-        /// The system's reason, e.g. `No such file or directory`.
-        var reason: String
+    public struct Failure: Error, Sendable {
+        /// What kind of failure it is.
+        public enum Kind: Sendable, Equatable {
+            /// The system refused: missing, no permission, an I/O error.
+            case unreadable
+            /// A directory, or (when a regular file is required) a pipe or device.
+            case notRegularFile
+            /// Larger than the limit; nothing was kept.
+            case tooLarge
+        }
+
+        /// The kind.
+        public var kind: Kind
+        /// The system's reason, e.g. `No such file or directory`, or `it is a directory`, or the size.
+        public var reason: String
+        /// For `tooLarge`, the size in bytes as far as it is known (the file's, or what was read).
+        public var size: Int?
+
         /// Whether the file is larger than the limit (then it was not read at all).
-        var isTooLarge = false
+        public var isTooLarge: Bool { kind == .tooLarge }
     }
 
-    /// The bytes of the file at `path`, if it holds at most `limit` bytes.
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
+    /// The bytes of the file at `path`, if it holds at most `limit` bytes. A directory is always
+    /// refused; with `regularFileOnly`, so are pipes and devices.
+    public static func read(_ path: String, limit: Int, regularFileOnly: Bool = false) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .failure(Failure(reason: reason(errno))) }
+        guard descriptor >= 0 else { return .failure(Failure(kind: .unreadable, reason: reason(errno))) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return .failure(Failure(reason: reason(errno))) }
-        if status.st_mode & S_IFMT == S_IFDIR { return .failure(Failure(reason: "it is a directory")) }
-        if Int(status.st_size) > limit { return .failure(Failure(reason: "\(status.st_size) bytes", isTooLarge: true)) }
+        guard fstat(descriptor, &status) == 0 else { return .failure(Failure(kind: .unreadable, reason: reason(errno))) }
+        if status.st_mode & S_IFMT == S_IFDIR { return .failure(Failure(kind: .notRegularFile, reason: "it is a directory")) }
+        if regularFileOnly, status.st_mode & S_IFMT != S_IFREG {
+            return .failure(Failure(kind: .notRegularFile, reason: "it is not a regular file"))
+        }
+        if Int(status.st_size) > limit {
+            return .failure(Failure(kind: .tooLarge, reason: "\(status.st_size) bytes", size: Int(status.st_size)))
+        }
 
         // The size is a hint: one byte more lets the usual case see the end in one buffer, and a
         // file that grows meanwhile (or a pipe, which reports 0) is read on in further chunks.
@@ -51,9 +74,9 @@ enum FileBytes {
                 }
                 initialized = filled
             }
-            if failure != 0 { return .failure(Failure(reason: reason(failure))) }
+            if failure != 0 { return .failure(Failure(kind: .unreadable, reason: reason(failure))) }
             if bytes.isEmpty { bytes = chunk } else { bytes.append(contentsOf: chunk) }
-            if bytes.count > limit { return .failure(Failure(reason: "more than \(limit) bytes", isTooLarge: true)) }
+            if bytes.count > limit { return .failure(Failure(kind: .tooLarge, reason: "more than \(limit) bytes", size: bytes.count)) }
             capacity = max(capacity, 1 << 20)
         }
         return .success(bytes)

@@ -143,4 +143,6 @@ extension DiagnosticID {
     public static let jsonTooLarge: DiagnosticID = "json-too-large"
     /// A file that cannot be opened or read.
     public static let fileUnreadable: DiagnosticID = "file-unreadable"
+    /// A file that could not be written (`fmt --write`).
+    public static let fileUnwritable: DiagnosticID = "file-unwritable"
 }

@@ -38,22 +38,15 @@ public struct RuleFileReader: Sendable {
 
     /// Reads the file at `path` from disk.
     public func readFile() -> Result {
-        let url = URL(fileURLWithPath: path)
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-        guard let attributes else { return failure("cannot read rule file '\(path)'") }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else {
-            return failure("'\(path)' is not a regular file (expected a YAML rule file)")
-        }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        guard size <= maximumFileSize else { return tooLarge(size) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return failure("cannot read rule file '\(path)'") }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: maximumFileSize + 1) ?? Data()
-            guard data.count <= maximumFileSize else { return tooLarge(data.count) }
-            return read([UInt8](data))
-        } catch {
-            return failure("cannot read rule file '\(path)': \(error.localizedDescription)")
+        switch FileBytes.read(path, limit: maximumFileSize, regularFileOnly: true) {
+        case .success(let bytes):
+            return read(bytes)
+        case .failure(let failure):
+            switch failure.kind {
+            case .unreadable: return self.failure("cannot read rule file '\(path)': \(failure.reason)")
+            case .notRegularFile: return self.failure("'\(path)' is not a regular file (expected a YAML rule file)")
+            case .tooLarge: return tooLarge(failure.size ?? maximumFileSize + 1)
+            }
         }
     }
 
