@@ -1,22 +1,11 @@
 import PeriscopeDSL
 import PeriscopeModel
+import PeriscopeTestSupport
 import Testing
 
 /// Random damage to a valid document never traps: every mutant either reads (and then writes and
 /// reads back to the same value) or gives exactly one located `json-syntax` error.
 struct JSONReaderMutationTests {
-    /// SplitMix64: a fixed sequence, so a failure reproduces.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seed = """
         {
           "title": "Grüße \\u00e9 \\ud83d\\ude00",
@@ -32,7 +21,7 @@ struct JSONReaderMutationTests {
     static let interestingBytes: [UInt8] = Array(#"{}[]:,"\ -.0123456789eE+tfnu/'x"#.utf8) + [0x00, 0x0A, 0x0D, 0x09, 0xC3, 0xA9, 0xFF, 0xED, 0xF0]
 
     @Test func mutantsReadOrFailWithOneLocatedError() throws {
-        var generator = SeededGenerator(state: 2026)
+        var generator = SplitMix64(seed: 2026)
         let original = Array(Self.seed.utf8)
         #expect(JSONReader().read(original, path: "seed.json").error == nil)
         var accepted = 0

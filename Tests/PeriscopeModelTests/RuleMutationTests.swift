@@ -1,6 +1,7 @@
 import Foundation
 import PeriscopeDSL
 import PeriscopeModel
+import PeriscopeTestSupport
 import Testing
 
 /// Thousands of damaged rule files: the reader never traps, every error is located, and every
@@ -63,25 +64,13 @@ import Testing
 
         """
 
-    /// A small deterministic generator (splitmix64), so failures reproduce.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let insertions: [[UInt8]] = [":", "-", " ", "\n", "\t", "{", "}", "[", "]", "&a", "*a", "!!int", "'", "\"", "#", "|", ">", "\u{0}", "é", "---\n", "? "]
         .map { Array($0.utf8) } + [[0xFF], [0xC3]]
 
     @Test(arguments: [7, 11, 23, 42, 99, 1234, 31337, 5] as [UInt64], [false, true])
     func mutatedFilesNeverCrashAndFailuresAreLocated(seed: UInt64, list: Bool) throws {
         let original = Array((list ? Self.listSeed : Self.seed).utf8)
-        var generator = Generator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var accepted = 0
         for round in 0..<600 {
             var bytes = original

@@ -1,0 +1,21 @@
+/// SplitMix64 (Steele, Lea and Flood, 2014): a small, fixed-sequence random generator for
+/// mutation tests, so a failure reproduces from its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    /// The state; the seed before the first draw.
+    public var state: UInt64
+
+    /// Creates a generator from `seed`.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// The next draw modulo `bound` (slightly biased; enough to pick mutation sites).
+    public mutating func next(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+}
