@@ -20,45 +20,6 @@ enum JSONTesting {
         return nil
     }
 
-    /// Whether two values mean the same: numbers compare by value (`.number` texts exactly when
-    /// both are texts), objects as key → value with the last duplicate winning, arrays in order.
-    static func semanticallyEqual(_ left: JSONValue, _ right: JSONValue) -> Bool {
-        switch (left, right) {
-        case (.null, .null): return true
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.string(let a), .string(let b)): return a == b
-        case (.int(let a), .int(let b)): return a == b
-        case (.number(let a), .number(let b)): return a == b
-        case (.int, _), (.double, _), (.number, _):
-            guard let a = numericValue(left), let b = numericValue(right) else { return false }
-            return a == b
-        case (.array(let a), .array(let b)):
-            return a.count == b.count && zip(a, b).allSatisfy { semanticallyEqual($0, $1) }
-        case (.object(let a), .object(let b)):
-            let lastA = lastWins(a)
-            let lastB = lastWins(b)
-            guard lastA.count == lastB.count else { return false }
-            return lastA.allSatisfy { key, value in lastB[key].map { semanticallyEqual(value, $0) } ?? false }
-        default:
-            return false
-        }
-    }
-
-    private static func numericValue(_ value: JSONValue) -> Double? {
-        switch value {
-        case .int(let number): Double(number)
-        case .double(let number): number
-        case .number(let text): Double(text)
-        default: nil
-        }
-    }
-
-    private static func lastWins(_ members: [JSONMember]) -> [String: JSONValue] {
-        var result: [String: JSONValue] = [:]
-        for member in members { result[member.key] = member.value }
-        return result
-    }
-
     /// Every node of a document, depth first in document order.
     static func allNodes(_ document: JSONDocument) -> [JSONNode] {
         var result: [JSONNode] = []
