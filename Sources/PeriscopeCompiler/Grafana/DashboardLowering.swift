@@ -6,13 +6,8 @@ extension GrafanaLowering {
     /// location of each node.
     public func dashboard(_ resolved: ResolvedDashboard) -> LoweredDashboard {
         let (json, placed) = dashboardJSON(resolved)
-        let dashboard = resolved.dashboard
-        let path = "grafana/dashboards/\(resolved.folder)/\(resolved.uid).json"
-        let result = DashboardReader().model(of: json, path: path, sources: Self.sourceMap(dashboard, placed: placed))
-        // Lowered values have the right types unless an escape hatch (`.setting`) put a value of the
-        // wrong type where Grafana expects another; that is the user's error.
-        diagnostics.emit(contentsOf: result.diagnostics)
-        return LoweredDashboard(uid: resolved.uid, title: dashboard.title, folder: resolved.folder, model: result.dashboard, location: dashboard.location)
+        let model = self.model(of: json, resolved, placed: placed)
+        return LoweredDashboard(uid: resolved.uid, title: resolved.dashboard.title, folder: resolved.folder, model: model, location: resolved.dashboard.location)
     }
 
     /// The classic dashboard JSON of a resolved dashboard, for writing it without its model.
@@ -21,12 +16,18 @@ extension GrafanaLowering {
     /// get wrong are checked by building the model when the dashboard or a panel has `.setting`s.
     public func dashboardFile(_ resolved: ResolvedDashboard) -> JSONValue {
         let (json, placed) = dashboardJSON(resolved)
-        let dashboard = resolved.dashboard
-        if Self.hasSettings(dashboard) {
-            let path = "grafana/dashboards/\(resolved.folder)/\(resolved.uid).json"
-            diagnostics.emit(contentsOf: DashboardReader().model(of: json, path: path, sources: Self.sourceMap(dashboard, placed: placed)).diagnostics)
-        }
+        if Self.hasSettings(resolved.dashboard) { _ = model(of: json, resolved, placed: placed) }
         return json
+    }
+
+    /// The model of lowered JSON, its problems reported: lowered values have the right types unless
+    /// an escape hatch (`.setting`) put a value of the wrong type where Grafana expects another,
+    /// which is the user's error.
+    private func model(of json: JSONValue, _ resolved: ResolvedDashboard, placed: [PlacedItem]) -> Grafana.Dashboard {
+        let path = "grafana/dashboards/\(resolved.folder)/\(resolved.uid).json"
+        let result = DashboardReader().model(of: json, path: path, sources: Self.sourceMap(resolved.dashboard, placed: placed))
+        diagnostics.emit(contentsOf: result.diagnostics)
+        return result.dashboard
     }
 
     /// Whether the dashboard or one of its panels has `.setting`s: untyped JSON merged over the

@@ -52,19 +52,21 @@ public struct Compiler: Sendable {
 
     /// Stages 3b and 4 for one dashboard: its own checks, then Grafana's JSON model.
     ///
-    /// Independent of the other dashboards, so `compile` runs it for each dashboard in parallel.
+    /// Independent of the other dashboards, so `models` runs it for each dashboard in parallel.
     public func lower(_ dashboard: ResolvedDashboard, environment: Environment, diagnostics: DiagnosticCollector) -> LoweredDashboard {
-        DashboardValidation(diagnostics: diagnostics).validate(dashboard, environment: environment)
-        let lowering = GrafanaLowering(environment: environment, diagnostics: diagnostics, rewriteExpression: SelectorInjection.rewrite)
-        return lowering.dashboard(dashboard)
+        checkedLowering(dashboard, environment: environment, diagnostics: diagnostics).dashboard(dashboard)
     }
 
     /// Stage 4 for writing only: the dashboard's own checks and its JSON, without building the
     /// typed views of its model (which `lower` builds); reports the same problems as `lower`.
     public func lowerFile(_ dashboard: ResolvedDashboard, environment: Environment, diagnostics: DiagnosticCollector) -> JSONValue {
+        checkedLowering(dashboard, environment: environment, diagnostics: diagnostics).dashboardFile(dashboard)
+    }
+
+    /// Runs the dashboard's own checks and returns the lowering for it.
+    private func checkedLowering(_ dashboard: ResolvedDashboard, environment: Environment, diagnostics: DiagnosticCollector) -> GrafanaLowering {
         DashboardValidation(diagnostics: diagnostics).validate(dashboard, environment: environment)
-        let lowering = GrafanaLowering(environment: environment, diagnostics: diagnostics, rewriteExpression: SelectorInjection.rewrite)
-        return lowering.dashboardFile(dashboard)
+        return GrafanaLowering(environment: environment, diagnostics: diagnostics, rewriteExpression: SelectorInjection.rewrite)
     }
 
     /// Stage 5a: the file of one lowered dashboard.
@@ -137,7 +139,9 @@ public struct Compiler: Sendable {
             let ruleCompiler = RuleCompiler(environment: evaluated, diagnostics: local)
             let rules = ruleCompiler.model(for: catalog)
             let ruleFiles = rendersRules ? ruleCompiler.render(rules) : []
-            return PreparedEnvironment(environment: evaluated, dashboards: resolved, rules: rules, ruleFiles: ruleFiles, diagnostics: local.diagnostics)
+            // Once the rule files are written nothing needs their model: free it with this job.
+            let kept = rendersRules ? RulesModel(files: [], tests: [], outputs: rules.outputs) : rules
+            return PreparedEnvironment(environment: evaluated, dashboards: resolved, rules: kept, ruleFiles: ruleFiles, diagnostics: local.diagnostics)
         }
         // Stage 4, one dashboard per job.
         var jobs: [(environment: Int, dashboard: Int)] = []
