@@ -11,16 +11,9 @@ struct DashboardCorpusTests {
     static let corpus = Repository.shared()?.appendingPathComponent("corpus")
     static let available = corpus != nil
 
-    static func files() -> [String] {
-        guard let corpus else { return [] }
-        let root = corpus.path
-        let found = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-        return found.filter { $0.hasSuffix(".json") && $0 != "manifest.json" }.sorted().map { root + "/" + $0 }
-    }
-
     @Test(.enabled(if: available, "../shared/corpus not found; skipping the dashboard corpus"))
     func everyCorpusDashboardReadsWritesBackEqualAndFormatsIdempotently() throws {
-        let files = Self.files()
+        let files = JSONReaderCorpusTests.corpusFiles()
         #expect(files.count >= 100, "expected the 39 mixin dashboards and 74 migration files, found \(files.count)")
         var panels = 0, targets = 0
         for path in files {
