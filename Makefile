@@ -16,11 +16,15 @@ build:
 render: build
 	$$($(SWIFT) build --show-bin-path)/periscope render --env all --out $(OUT)
 
-## Install what the tests need (promtool from Debian's prometheus package, PyYAML).
+## Install what the tests need (promtool from Debian's prometheus package, node from Debian's
+## nodejs to run Grafana's own variable-query patterns, PyYAML).
 test-deps:
-	@if ! command -v promtool >/dev/null 2>&1; then \
-		echo "installing promtool (Debian package: prometheus)"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; \
+	@missing=""; \
+	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml
 

@@ -178,6 +178,18 @@ extension Dashboard {
         ("invalid PromQL", .queryExprInvalid, { _ in
             Catalog { Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("sum(") } } }
         }),
+        ("invalid variable PromQL", .variableQueryInvalid, { _ in
+            Catalog {
+                Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } }
+                    .variables { QueryVariable("v", query: "label_values(sum(, job)") }
+            }
+        }),
+        ("invalid annotation PromQL", .annotationExprInvalid, { _ in
+            Catalog {
+                Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } }
+                    .annotations(.prometheus("Deploys", expr: "rate(x[5m]"))
+            }
+        }),
         ("duplicate variable", .variableDuplicate, { _ in
             Catalog {
                 Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } }

@@ -10,17 +10,15 @@ public struct GrafanaLowering: Sendable {
     public var environment: Environment
     /// Where problems are reported.
     public var diagnostics: DiagnosticCollector
-    /// Rewrites a Prometheus expression for the environment (selector injection); identity when nil.
-    public var rewriteExpression: (@Sendable (PrometheusQuery, Environment, DiagnosticCollector) -> String)?
+    /// Whether the environment's `prometheus.selectors` are injected into panel queries,
+    /// Prometheus query variables and annotation exprs (``SelectorInjection``).
+    public var injectsSelectors: Bool
 
     /// Creates a lowering for one environment.
-    public init(
-        environment: Environment, diagnostics: DiagnosticCollector,
-        rewriteExpression: (@Sendable (PrometheusQuery, Environment, DiagnosticCollector) -> String)? = nil
-    ) {
+    public init(environment: Environment, diagnostics: DiagnosticCollector, injectsSelectors: Bool = false) {
         self.environment = environment
         self.diagnostics = diagnostics
-        self.rewriteExpression = rewriteExpression
+        self.injectsSelectors = injectsSelectors
     }
 
     // MARK: Datasources
@@ -49,6 +47,16 @@ public struct GrafanaLowering: Sendable {
             return Self.datasourceObject(type: "datasource", uid: "-- Mixed --")
         case .dashboard:
             return Self.datasourceObject(type: "datasource", uid: "-- Dashboard --")
+        }
+    }
+
+    /// The plugin type of a datasource reference (`prometheus`, `loki`, …), when known.
+    func datasourceType(_ reference: DatasourceReference) -> String? {
+        switch reference {
+        case .named(let name): environment.grafana.datasources[name]?.type
+        case .variable(_, let type): type
+        case .fixed(let fixed): fixed.type
+        case .grafana, .mixed, .dashboard: nil
         }
     }
 
@@ -235,7 +243,7 @@ public struct GrafanaLowering: Sendable {
                     members.append(JSONMember("datasource", datasource(.defaultMetrics, at: prometheus.location)))
                 }
                 if let exemplar = prometheus.exemplar { members.append(JSONMember("exemplar", .bool(exemplar))) }
-                let expr = rewriteExpression?(prometheus, environment, diagnostics) ?? prometheus.expr
+                let expr = injectsSelectors ? SelectorInjection.rewrite(prometheus, environment: environment, diagnostics: diagnostics) : prometheus.expr
                 members.append(JSONMember("expr", .string(expr)))
                 if let format = prometheus.format { members.append(JSONMember("format", .string(format.rawValue))) }
                 if let hide = prometheus.hide { members.append(JSONMember("hide", .bool(hide))) }

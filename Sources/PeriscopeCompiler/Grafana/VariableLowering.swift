@@ -9,7 +9,8 @@ extension GrafanaLowering {
     /// diff noise. On top of that each kind writes what Grafana needs to build it:
     ///
     /// - `query`: `datasource` (resolved through the environment), `definition` and `query`
-    ///   (the query as a plain string, which Grafana accepts), `options: []`.
+    ///   (the query as a plain string, which Grafana accepts; on a Prometheus datasource with the
+    ///   environment's selectors injected, see ``SelectorInjection``), `options: []`.
     /// - `custom`: `query` (the options comma-separated, `text : value` where they differ),
     ///   `options`, each `{selected, text, value}`, `selected` when it is in `current`, and
     ///   `current`, which defaults to the first option: Grafana does not fill `current` and
@@ -47,7 +48,8 @@ extension GrafanaLowering {
         default:
             break
         }
-        if variable.kind == .query { members.append(JSONMember("definition", .string(variable.query ?? ""))) }
+        let query = variable.kind == .query ? injectedQuery(of: variable) : variable.query
+        if variable.kind == .query { members.append(JSONMember("definition", .string(query ?? ""))) }
         if let description = variable.description { members.append(JSONMember("description", .string(description))) }
         if let hide = variable.hide { members.append(JSONMember("hide", .int(hide.rawValue))) }
         if let includeAll = variable.includeAll { members.append(JSONMember("includeAll", .bool(includeAll))) }
@@ -71,7 +73,7 @@ extension GrafanaLowering {
         }
         switch variable.kind {
         case .query, .datasource, .constant, .textbox:
-            members.append(JSONMember("query", .string(variable.query ?? "")))
+            members.append(JSONMember("query", .string(query ?? "")))
         case .custom:
             members.append(JSONMember("query", .string(variable.query ?? Self.customQuery(variable.options))))
         case .interval:
@@ -85,6 +87,13 @@ extension GrafanaLowering {
         if let sort = variable.sort { members.append(JSONMember("sort", .int(sort.rawValue))) }
         members.append(JSONMember("type", .string(variable.kind.rawValue)))
         return .object(members)
+    }
+
+    /// The query of a query variable, with the environment's selectors when its datasource is Prometheus.
+    private func injectedQuery(of variable: Variable) -> String? {
+        guard injectsSelectors, let query = variable.query,
+              datasourceType(variable.datasource ?? .defaultMetrics) == "prometheus" else { return variable.query }
+        return SelectorInjection.rewrite(variableQuery: query, of: variable, environment: environment, diagnostics: diagnostics)
     }
 
     /// The value Grafana gives the `auto` option of an interval variable.
@@ -127,7 +136,10 @@ extension GrafanaLowering {
         if annotation.builtIn { members.append(JSONMember("builtIn", .int(1))) }
         members.append(JSONMember("datasource", datasource(annotation.datasource, at: annotation.location)))
         members.append(JSONMember("enable", .bool(annotation.enabled)))
-        if let expr = annotation.expr { members.append(JSONMember("expr", .string(expr))) }
+        if let expr = annotation.expr {
+            let injected = injectsSelectors ? SelectorInjection.rewrite(annotation, expr: expr, environment: environment, diagnostics: diagnostics) : expr
+            members.append(JSONMember("expr", .string(injected)))
+        }
         members.append(JSONMember("hide", .bool(annotation.hide)))
         members.append(JSONMember("iconColor", .string(annotation.iconColor.rawValue)))
         members.append(JSONMember("name", .string(annotation.name)))

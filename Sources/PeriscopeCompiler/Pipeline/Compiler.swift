@@ -66,7 +66,7 @@ public struct Compiler: Sendable {
     /// Runs the dashboard's own checks and returns the lowering for it.
     private func checkedLowering(_ dashboard: ResolvedDashboard, environment: Environment, diagnostics: DiagnosticCollector) -> GrafanaLowering {
         DashboardValidation(diagnostics: diagnostics).validate(dashboard, environment: environment)
-        return GrafanaLowering(environment: environment, diagnostics: diagnostics, rewriteExpression: SelectorInjection.rewrite)
+        return GrafanaLowering(environment: environment, diagnostics: diagnostics, injectsSelectors: true)
     }
 
     /// Stage 5a: the file of one lowered dashboard.

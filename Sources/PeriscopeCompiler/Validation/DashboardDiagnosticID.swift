@@ -35,4 +35,8 @@ extension DiagnosticID {
     public static let datasourceUndefined: DiagnosticID = "datasource-undefined"
     /// A query whose selectors cannot be injected (it does not parse as PromQL).
     public static let queryExprInvalid: DiagnosticID = "query-expr-invalid"
+    /// A Prometheus query variable whose PromQL part cannot take the environment's selectors.
+    public static let variableQueryInvalid: DiagnosticID = "variable-query-invalid"
+    /// A Prometheus annotation expr that cannot take the environment's selectors.
+    public static let annotationExprInvalid: DiagnosticID = "annotation-expr-invalid"
 }

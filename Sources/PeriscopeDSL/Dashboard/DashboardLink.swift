@@ -69,6 +69,8 @@ public struct Annotation: Sendable, Hashable, Modifiable {
     public var step: String?
     /// Whether the series value is the event's start time (`useValueForTime`).
     public var useValueForTime: Bool?
+    /// Whether the environment's `prometheus.selectors` are injected into `expr` (true by default).
+    public var injectsSelectors: Bool = true
     /// Where the annotation was written.
     public var location: SourceLocation
 
@@ -79,7 +81,8 @@ public struct Annotation: Sendable, Hashable, Modifiable {
             location: SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column))
     }
 
-    /// Annotations from a Prometheus query: each series with a value becomes an event.
+    /// Annotations from a Prometheus query: each series with a value becomes an event. The
+    /// environment's `prometheus.selectors` are injected into `expr` as into panel queries.
     ///
     /// ```swift
     /// .prometheus("Deploys", expr: "changes(kube_deployment_status_observed_generation[5m]) > 0", titleFormat: "{{deployment}}")
@@ -99,4 +102,6 @@ public struct Annotation: Sendable, Hashable, Modifiable {
     public func enabled(_ value: Bool) -> Self { with { $0.enabled = value } }
     /// Hides the toggle.
     public func hidden(_ value: Bool = true) -> Self { with { $0.hide = value } }
+    /// Opts `expr` out of selector injection (`prometheus.selectors`), as panel queries can.
+    public func injectingSelectors(_ value: Bool) -> Self { with { $0.injectsSelectors = value } }
 }

@@ -5,6 +5,10 @@
 ///     .label("Namespace")
 ///     .refresh(.onTimeRangeChange)
 /// ```
+///
+/// On a Prometheus datasource the environment's `prometheus.selectors` go into the query as
+/// into panel queries: `label_values(kube_pod_info, namespace)` renders for prod as
+/// `label_values(kube_pod_info{env="prod"}, namespace)`; see ``injectingSelectors(_:)``.
 public struct QueryVariable: MultiValueVariable {
     /// The underlying variable model.
     public var variable: Variable
@@ -27,4 +31,9 @@ public struct QueryVariable: MultiValueVariable {
     public func sort(_ sort: VariableSort) -> Self { with { $0.variable.sort = sort } }
     /// Filters the options with a regex; a capture group extracts the value.
     public func regex(_ pattern: String) -> Self { with { $0.variable.regex = pattern } }
+    /// Opts the query out of selector injection (`prometheus.selectors`), which adds the
+    /// environment's matchers to the selector of `label_values(selector, label)` (or a selector
+    /// to `label_values(label)`), to the expression of `query_result(expr)` and to a bare
+    /// series selector, when the datasource is Prometheus.
+    public func injectingSelectors(_ value: Bool) -> Self { with { $0.variable.injectsSelectors = value } }
 }

@@ -113,6 +113,9 @@ public struct Variable: Sendable, Hashable, Modifiable {
     public var autoMin: String?
     /// Whether the value is left out of the URL.
     public var skipURLSync: Bool?
+    /// Query variables on a Prometheus datasource: whether the environment's
+    /// `prometheus.selectors` are injected into the query's PromQL (true by default).
+    public var injectsSelectors: Bool
     /// Where the variable was written.
     public var location: SourceLocation
 
@@ -121,6 +124,7 @@ public struct Variable: Sendable, Hashable, Modifiable {
         self.kind = kind
         self.name = name
         self.options = []
+        self.injectsSelectors = true
         self.location = location
     }
 }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Runs a tool found on PATH (`python3`, `node`) for tests that ask the real implementation.
+public enum ExternalTool {
+    /// Whether `name` runs (`name --version` exits with 0).
+    public static func isAvailable(_ name: String) -> Bool {
+        (try? run([name, "--version"], input: "").status) == 0
+    }
+
+    /// Runs `arguments` (the tool's name first, looked up on PATH) with `input` on stdin; its
+    /// status and stdout. stderr is discarded.
+    public static func run(_ arguments: [String], input: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
