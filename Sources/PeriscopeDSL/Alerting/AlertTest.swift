@@ -47,6 +47,8 @@ public enum AlertTestBuilder: ListBuilder {
     public typealias Element = AlertTest
 }
 
+extension AlertTest: BuilderContent { public typealias Builder = AlertTestBuilder }
+
 /// One promtool test case: input series, then the alerts and expression results expected at
 /// evaluation times.
 ///
@@ -115,13 +117,38 @@ public enum AlertTestContent: Sendable {
 @resultBuilder
 public enum AlertTestContentBuilder: ListBuilder {
     public typealias Element = AlertTestContent
-    public static func buildExpression(_ expression: InputSeries) -> [AlertTestContent] { [.series(expression)] }
-    public static func buildExpression(_ expression: AlertExpectation) -> [AlertTestContent] { [.alerts(expression)] }
-    public static func buildExpression(_ expression: ExpressionExpectation) -> [AlertTestContent] { [.expression(expression)] }
-    public static func buildExpression(_ expression: ExpectAlerts) -> [AlertTestContent] { [.alerts(expression.expectation)] }
-    public static func buildExpression(_ expression: ExpectNoAlerts) -> [AlertTestContent] { [.alerts(expression.expectation)] }
-    public static func buildExpression(_ expression: ExpectSamples) -> [AlertTestContent] { [.expression(expression.expectation)] }
-    public static func buildExpression(_ expression: [InputSeries]) -> [AlertTestContent] { expression.map(AlertTestContent.series) }
+}
+
+extension AlertTestContent: BuilderContent { public typealias Builder = AlertTestContentBuilder }
+
+extension InputSeries: BuilderContent {
+    public typealias Builder = AlertTestContentBuilder
+    public var builderElements: [AlertTestContent] { [.series(self)] }
+}
+
+extension AlertExpectation: BuilderContent {
+    public typealias Builder = AlertTestContentBuilder
+    public var builderElements: [AlertTestContent] { [.alerts(self)] }
+}
+
+extension ExpressionExpectation: BuilderContent {
+    public typealias Builder = AlertTestContentBuilder
+    public var builderElements: [AlertTestContent] { [.expression(self)] }
+}
+
+extension ExpectAlerts: BuilderContent {
+    public typealias Builder = AlertTestContentBuilder
+    public var builderElements: [AlertTestContent] { [.alerts(expectation)] }
+}
+
+extension ExpectNoAlerts: BuilderContent {
+    public typealias Builder = AlertTestContentBuilder
+    public var builderElements: [AlertTestContent] { [.alerts(expectation)] }
+}
+
+extension ExpectSamples: BuilderContent {
+    public typealias Builder = AlertTestContentBuilder
+    public var builderElements: [AlertTestContent] { [.expression(expectation)] }
 }
 
 /// An input series in promtool's series notation.
@@ -170,6 +197,8 @@ public struct AlertExpectation: Sendable {
 public enum ExpectedAlertBuilder: ListBuilder {
     public typealias Element = ExpectedAlert
 }
+
+extension ExpectedAlert: BuilderContent { public typealias Builder = ExpectedAlertBuilder }
 
 /// Expects `alertname` to be firing at `evalTime` with exactly the alerts listed.
 ///
@@ -255,6 +284,8 @@ public struct ExpressionExpectation: Sendable {
 public enum ExpectedSampleBuilder: ListBuilder {
     public typealias Element = ExpectedSample
 }
+
+extension ExpectedSample: BuilderContent { public typealias Builder = ExpectedSampleBuilder }
 
 /// Expects `expr` to return exactly these samples at `evalTime`.
 ///

@@ -18,10 +18,18 @@ public enum Rule: Sendable {
 @resultBuilder
 public enum RuleBuilder: ListBuilder {
     public typealias Element = Rule
-    public static func buildExpression(_ expression: AlertRule) -> [Rule] { [.alert(expression)] }
-    public static func buildExpression(_ expression: RecordingRule) -> [Rule] { [.recording(expression)] }
-    public static func buildExpression(_ expression: [AlertRule]) -> [Rule] { expression.map(Rule.alert) }
-    public static func buildExpression(_ expression: [RecordingRule]) -> [Rule] { expression.map(Rule.recording) }
+}
+
+extension Rule: BuilderContent { public typealias Builder = RuleBuilder }
+
+extension AlertRule: BuilderContent {
+    public typealias Builder = RuleBuilder
+    public var builderElements: [Rule] { [.alert(self)] }
+}
+
+extension RecordingRule: BuilderContent {
+    public typealias Builder = RuleBuilder
+    public var builderElements: [Rule] { [.recording(self)] }
 }
 
 /// A Prometheus rule group: rules evaluated together at one interval.

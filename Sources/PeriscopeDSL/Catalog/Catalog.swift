@@ -76,11 +76,23 @@ public enum CatalogItem: Sendable {
 @resultBuilder
 public enum CatalogBuilder: ListBuilder {
     public typealias Element = CatalogItem
-    public static func buildExpression(_ expression: Dashboard) -> [CatalogItem] { [.dashboard(expression)] }
-    public static func buildExpression(_ expression: [Dashboard]) -> [CatalogItem] { expression.map(CatalogItem.dashboard) }
-    public static func buildExpression(_ expression: RuleGroup) -> [CatalogItem] { [.ruleGroup(expression)] }
-    public static func buildExpression(_ expression: [RuleGroup]) -> [CatalogItem] { expression.map(CatalogItem.ruleGroup) }
-    public static func buildExpression(_ expression: RuleTests) -> [CatalogItem] { [.ruleTests(expression)] }
+}
+
+extension CatalogItem: BuilderContent { public typealias Builder = CatalogBuilder }
+
+extension Dashboard: BuilderContent {
+    public typealias Builder = CatalogBuilder
+    public var builderElements: [CatalogItem] { [.dashboard(self)] }
+}
+
+extension RuleGroup: BuilderContent {
+    public typealias Builder = CatalogBuilder
+    public var builderElements: [CatalogItem] { [.ruleGroup(self)] }
+}
+
+extension RuleTests: BuilderContent {
+    public typealias Builder = CatalogBuilder
+    public var builderElements: [CatalogItem] { [.ruleTests(self)] }
 }
 
 /// A function from an environment to the catalog rendered for it.

@@ -1,15 +1,51 @@
 /// The shared shape of every Periscope result builder: a flat array of one element type.
 ///
-/// A concrete builder declares its `Element` and the `buildExpression` overloads that lift
-/// each DSL type into it; `if`, `if/else`, `switch`, `for` and `#available` come from here.
+/// A builder accepts its ``BuilderContent``: each type that conforms with `Builder` set to the
+/// builder (`TimeSeries` for ``PanelBuilder``, `AlertRule` for ``RuleBuilder``). Here, in one
+/// place, every builder gets the same expressions:
+///
+/// - one value of any of its content types, or of the existential ``Content``;
+/// - any `Sequence` of one content type (`names.map { TimeSeries($0) { … } }`, a lazy map, a
+///   `Set`, an `ArraySlice`), or of ``Content`` (`[any PanelConvertible]`, and an array literal
+///   mixing content types);
+/// - `if`, `if/else`, `switch`, `for` and `#available` blocks.
+///
+/// Each value keeps the source location it recorded when it was created; flattening a sequence
+/// only moves the values.
 public protocol ListBuilder {
     /// The element every expression is lifted into.
     associatedtype Element
+    /// The existential of the builder's content: `any BuilderContent<Self>` unless the content
+    /// has a protocol of its own (`any PanelConvertible`), which arrays are usually written with.
+    associatedtype Content = any BuilderContent<Self>
+    /// The elements of one value of ``Content``.
+    static func elements(of content: Content) -> [Element]
+}
+
+/// A DSL value a builder accepts: it stands for `builderElements` in the builder's list.
+public protocol BuilderContent<Builder> {
+    /// The builder that accepts it.
+    associatedtype Builder: ListBuilder
+    /// The elements it adds, in order (one for every DSL value: `[.dashboard(self)]`).
+    var builderElements: [Builder.Element] { get }
+}
+
+extension BuilderContent where Builder.Element == Self {
+    /// A builder's element stands for itself.
+    public var builderElements: [Self] { [self] }
+}
+
+extension ListBuilder where Content == any BuilderContent<Self> {
+    public static func elements(of content: Content) -> [Element] { content.builderElements }
 }
 
 extension ListBuilder {
-    public static func buildExpression(_ expression: Element) -> [Element] { [expression] }
-    public static func buildExpression(_ expression: [Element]) -> [Element] { expression }
+    public static func buildExpression<C: BuilderContent>(_ content: C) -> [Element] where C.Builder == Self { content.builderElements }
+    public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element: BuilderContent, S.Element.Builder == Self {
+        contents.flatMap(\.builderElements)
+    }
+    public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element == Content { contents.flatMap(elements(of:)) }
+    public static func buildExpression(_ contents: [Content]) -> [Element] { contents.flatMap(elements(of:)) }
     public static func buildBlock(_ components: [Element]...) -> [Element] { components.flatMap { $0 } }
     public static func buildPartialBlock(first: [Element]) -> [Element] { first }
     public static func buildPartialBlock(accumulated: [Element], next: [Element]) -> [Element] { accumulated + next }
@@ -18,6 +54,28 @@ extension ListBuilder {
     public static func buildEither(second component: [Element]) -> [Element] { component }
     public static func buildArray(_ components: [[Element]]) -> [Element] { components.flatMap { $0 } }
     public static func buildLimitedAvailability(_ component: [Element]) -> [Element] { component }
+}
+
+/// A builder that also accepts everything an inner builder does, wrapping its elements: a
+/// dashboard takes the panels a row takes.
+public protocol EnclosingListBuilder: ListBuilder {
+    /// The builder whose content is accepted too.
+    associatedtype Inner: ListBuilder
+    /// The element standing for one of the inner builder's elements.
+    static func element(wrapping inner: Inner.Element) -> Element
+}
+
+extension EnclosingListBuilder {
+    public static func buildExpression<C: BuilderContent>(_ content: C) -> [Element] where C.Builder == Inner {
+        content.builderElements.map(element(wrapping:))
+    }
+    public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element: BuilderContent, S.Element.Builder == Inner {
+        contents.flatMap(\.builderElements).map(element(wrapping:))
+    }
+    public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element == Inner.Content {
+        contents.flatMap(Inner.elements(of:)).map(element(wrapping:))
+    }
+    public static func buildExpression(_ contents: [Inner.Content]) -> [Element] { contents.flatMap(Inner.elements(of:)).map(element(wrapping:)) }
 }
 
 /// Gives value types a `with` helper so modifiers read `with { $0.unit = unit }`.

@@ -43,10 +43,15 @@ public enum DashboardItem: Sendable {
 
 /// Collects the panels and rows of a dashboard.
 @resultBuilder
-public enum DashboardBuilder: ListBuilder {
+public enum DashboardBuilder: EnclosingListBuilder {
     public typealias Element = DashboardItem
-    public static func buildExpression(_ expression: some PanelConvertible) -> [DashboardItem] { [.panel(expression.panel)] }
-    public static func buildExpression(_ expression: Row) -> [DashboardItem] { [.row(expression)] }
-    public static func buildExpression(_ expression: [Row]) -> [DashboardItem] { expression.map(DashboardItem.row) }
-    public static func buildExpression(_ expression: [Panel]) -> [DashboardItem] { expression.map(DashboardItem.panel) }
+    public typealias Inner = PanelBuilder
+    public static func element(wrapping panel: Panel) -> DashboardItem { .panel(panel) }
+}
+
+extension DashboardItem: BuilderContent { public typealias Builder = DashboardBuilder }
+
+extension Row: BuilderContent {
+    public typealias Builder = DashboardBuilder
+    public var builderElements: [DashboardItem] { [.row(self)] }
 }

@@ -147,6 +147,8 @@ public enum FieldPropertyBuilder: ListBuilder {
     public typealias Element = FieldProperty
 }
 
+extension FieldProperty: BuilderContent { public typealias Builder = FieldPropertyBuilder }
+
 /// The JSON encodings of field-config values shared by defaults and overrides.
 public enum FieldConfigEncoding {
     /// `{"mode": …, "steps": [{"color": …, "value": …}]}`.

@@ -1,9 +1,14 @@
 /// A typed panel (`TimeSeries`, `Stat`, …): a `Panel` plus typed options for its type.
 ///
 /// Every modifier shared by all panels is defined once here.
-public protocol PanelConvertible: Sendable, Modifiable {
+public protocol PanelConvertible: Sendable, Modifiable, BuilderContent where Builder == PanelBuilder {
     /// The underlying panel model.
     var panel: Panel { get set }
+}
+
+extension PanelConvertible {
+    /// The panel model, for ``PanelBuilder`` (and ``DashboardBuilder``).
+    public var builderElements: [Panel] { [panel] }
 }
 
 extension Panel: PanelConvertible {
@@ -183,6 +188,5 @@ extension PanelConvertible {
 @resultBuilder
 public enum PanelBuilder: ListBuilder {
     public typealias Element = Panel
-    public static func buildExpression(_ expression: some PanelConvertible) -> [Panel] { [expression.panel] }
-    public static func buildExpression(_ expression: [any PanelConvertible]) -> [Panel] { expression.map(\.panel) }
+    public static func elements(of content: any PanelConvertible) -> [Panel] { [content.panel] }
 }

@@ -135,7 +135,16 @@ public enum Query: Sendable, Hashable {
 @resultBuilder
 public enum QueryBuilder: ListBuilder {
     public typealias Element = Query
-    public static func buildExpression(_ expression: PrometheusQuery) -> [Query] { [.prometheus(expression)] }
-    public static func buildExpression(_ expression: LokiQuery) -> [Query] { [.loki(expression)] }
-    public static func buildExpression(_ expression: [PrometheusQuery]) -> [Query] { expression.map(Query.prometheus) }
+}
+
+extension Query: BuilderContent { public typealias Builder = QueryBuilder }
+
+extension PrometheusQuery: BuilderContent {
+    public typealias Builder = QueryBuilder
+    public var builderElements: [Query] { [.prometheus(self)] }
+}
+
+extension LokiQuery: BuilderContent {
+    public typealias Builder = QueryBuilder
+    public var builderElements: [Query] { [.loki(self)] }
 }

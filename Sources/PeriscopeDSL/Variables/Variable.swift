@@ -130,9 +130,14 @@ public struct Variable: Sendable, Hashable, Modifiable {
 }
 
 /// A typed variable (`QueryVariable`, `CustomVariable`, …) wrapping a `Variable`.
-public protocol VariableConvertible: Sendable, Modifiable {
+public protocol VariableConvertible: Sendable, Modifiable, BuilderContent where Builder == VariableBuilder {
     /// The underlying variable model.
     var variable: Variable { get set }
+}
+
+extension VariableConvertible {
+    /// The variable model, for ``VariableBuilder``.
+    public var builderElements: [Variable] { [variable] }
 }
 
 extension Variable: VariableConvertible {
@@ -147,5 +152,5 @@ extension Variable: VariableConvertible {
 @resultBuilder
 public enum VariableBuilder: ListBuilder {
     public typealias Element = Variable
-    public static func buildExpression(_ expression: some VariableConvertible) -> [Variable] { [expression.variable] }
+    public static func elements(of content: any VariableConvertible) -> [Variable] { [content.variable] }
 }
