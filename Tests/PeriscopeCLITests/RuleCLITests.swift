@@ -139,17 +139,17 @@ struct RuleCLITests {
         #expect(result.stdout.contains("rule group http-red  namespace=examples  alerts=2  recording=4"))
     }
 
-    @Test func anUnmappedSeverityFailsTheRenderAtTheSwiftLineAndWritesNothing() throws {
+    @Test func aMissingRuleValueFailsTheRenderAtTheSwiftLineAndWritesNothing() throws {
         let work = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: work) }
         let environments = work.appendingPathComponent("environments")
         try FileManager.default.createDirectory(at: environments, withIntermediateDirectories: true)
-        let yaml = "grafana:\n  datasources:\n    metrics: { type: prometheus, uid: p }\n    logs: { type: loki, uid: l }\nalerting: { severities: { page: critical } }\nvalues: { goroutineThreshold: 1, errorRatioThreshold: 0.1, p99LatencySeconds: 1 }\n"
+        let yaml = "grafana:\n  datasources:\n    metrics: { type: prometheus, uid: p }\n    logs: { type: loki, uid: l }\nalerting: { severities: { page: critical } }\nvalues: { errorRatioThreshold: 0.1, p99LatencySeconds: 1 }\n"
         try Data(yaml.utf8).write(to: environments.appendingPathComponent("prod.yaml"))
         let result = try CLI.run(["render", "--env", "prod", "--out", "out", "--environments", "environments"], in: work)
         #expect(result.status == 1)
         #expect(result.stderr.contains("Sources/PeriscopeExamples/ExampleRules.swift:"), "\(result.stderr)")
-        #expect(result.stderr.contains("severity 'ticket' of alert 'GoroutineLeakDetected' is not mapped by environment 'prod'"))
+        #expect(result.stderr.contains("goroutineThreshold"), "\(result.stderr)")
         #expect(result.stderr.contains("nothing was written"))
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("out/prod").path))
     }

@@ -49,7 +49,6 @@ import Testing
         // Alerting rules
         Case("AlertRule.for", "invalid for of alert 'A' '5 minutes'", line: #line, alert { $0.for("5 minutes") }),
         Case("AlertRule.keepFiringFor", "invalid keep_firing_for of alert 'A' 'later'", line: #line, alert { $0.keepFiringFor("later") }),
-        Case("AlertRule.severity", "severity 'unmapped' of alert 'A' is not mapped", line: #line, alert { $0.severity("unmapped") }),
         Case("AlertRule.label", "invalid label name 'bad-name'", line: #line, alert { $0.label("bad-name", "x") }),
         Case("AlertRule.labels", "invalid label name 'also-bad'", line: #line, alert { $0.labels(["also-bad": "x"]) }),
         Case("AlertRule.label severity", "sets both a severity tier and a 'severity' label", line: #line, alert { $0.label("severity", "high") }),

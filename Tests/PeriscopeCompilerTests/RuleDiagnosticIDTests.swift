@@ -12,7 +12,7 @@ import Testing
                     AlertRule("A", expr: "sum(").for("5x")
                     AlertRule("", expr: "up")
                     AlertRule("B", expr: "").labels(["bad-name": "x"]).summary("{{ .Oops")
-                    AlertRule("C", expr: "up").severity("unmapped")
+                    AlertRule("C", expr: "up").severity(.page).label("severity", "high")
                     RecordingRule("bad-metric", expr: "up").for("5m")
                 }
                 .interval("1x")
@@ -35,7 +35,7 @@ import Testing
             ("expr of alert 'B' is empty", RuleDiagnosticID.exprMissing),
             ("invalid label name 'bad-name'", RuleDiagnosticID.labelNameInvalid),
             ("annotation 'summary' of alert 'B' is not a valid template", RuleDiagnosticID.templateInvalid),
-            ("severity 'unmapped' of alert 'C' is not mapped", RuleDiagnosticID.severityInvalid),
+            ("alert 'C' sets both a severity tier and a 'severity' label", RuleDiagnosticID.severityInvalid),
             ("invalid metric name 'bad-metric'", RuleDiagnosticID.nameInvalid),
             ("recording rule 'bad-metric' has a 'for' duration", RuleDiagnosticID.fieldNotAllowed),
         ]

@@ -151,18 +151,12 @@ struct RuleLowering: Sendable {
         let annotations = checkedPairs(alert.annotations, kind: "annotation", owner: owner) { alert.location(of: .annotation($0)) }
         var severityLabel: RuleLabel?
         if let tier = alert.severity {
-            if let value = environment.alerting.severities[tier.rawValue] {
-                severityLabel = RuleLabel("severity", value, at: .source(alert.location(of: .severity)))
-                if alert.labels["severity"] != nil {
-                    error("\(owner) sets both a severity tier and a 'severity' label (expected one of them; the tier maps to the label through alerting.severities)",
-                          RuleDiagnosticID.severityInvalid, at: alert.location(of: .label("severity")))
-                }
-            } else {
-                let known = environment.alerting.severities.keys.sorted()
-                let defined = known.isEmpty ? "it defines none" : "defined: \(known.joined(separator: ", "))"
-                let file = environment.location(of: .alertingSeverities).map { " in \($0)" } ?? ""
-                error("severity '\(tier)' of \(owner) is not mapped by environment '\(environment.name)' (expected a key under alerting.severities\(file); \(defined))",
-                      RuleDiagnosticID.severityInvalid, at: alert.location(of: .severity))
+            // The environment's mapping, else the tier's own name (identity).
+            let value = environment.alerting.severities[tier.rawValue] ?? tier.rawValue
+            severityLabel = RuleLabel("severity", value, at: .source(alert.location(of: .severity)))
+            if alert.labels["severity"] != nil {
+                error("\(owner) sets both a severity tier and a 'severity' label (expected one of them; the tier becomes the label, mapped through alerting.severities when the environment maps it)",
+                      RuleDiagnosticID.severityInvalid, at: alert.location(of: .label("severity")))
             }
         }
         return RuleNode(kind: .alert, name: LocatedText(alert.name, at: .source(alert.location)), expr: LocatedText(expr, at: .source(alert.location)),

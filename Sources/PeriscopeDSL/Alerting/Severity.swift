@@ -1,8 +1,13 @@
-/// A severity tier of an alert, mapped to the `severity` label value by the environment's
-/// `alerting.severities` (e.g. `page: critical`, `ticket: warning`).
+/// A severity tier of an alert, written as its `severity` label.
+///
+/// The label value is the tier's own name (`.critical` → `severity: critical`) unless the
+/// environment's `alerting.severities` maps the tier to another value (`page: critical`), so
+/// `.warning`, `.critical` and any custom name work without a mapping, and teams that route by
+/// tier (`.page`, `.ticket`) map the tiers to their Alertmanager's values per environment.
 ///
 /// ```swift
-/// AlertRule("HighErrorRate", expr: "…").severity(.page)
+/// AlertRule("HighErrorRate", expr: "…").severity(.critical)
+/// AlertRule("HighErrorRate", expr: "…").severity(.page)     // with alerting.severities: { page: critical }
 /// ```
 public struct Severity: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The tier name as written under `alerting.severities` (`page`, `ticket`, …).
@@ -20,6 +25,10 @@ public struct Severity: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
     public static let ticket: Severity = "ticket"
     /// Informational only.
     public static let info: Severity = "info"
+    /// `severity: warning`, the usual label of the lower of two thresholds of one alert.
+    public static let warning: Severity = "warning"
+    /// `severity: critical`, the usual label of the higher of two thresholds of one alert.
+    public static let critical: Severity = "critical"
 
     public var description: String { rawValue }
 }
