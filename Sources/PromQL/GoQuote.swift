@@ -1,16 +1,20 @@
 /// Go's `%q` and `%#U` formatting, so error messages read exactly as Prometheus writes them.
 enum GoQuote {
-    /// `strconv.IsPrint`, approximated for the ranges that matter in PromQL input.
+    /// Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
     static func isPrint(_ r: Int32) -> Bool {
-        if r < 0x20 || r == 0x7F { return false }
-        if r >= 0x80 && r < 0xA0 { return false }
-        if r == 0xAD { return false }
-        if r >= 0xD800 && r < 0xE000 { return false }
-        if r > 0x10FFFF { return false }
-        if (r >= 0x200B && r <= 0x200F) || (r >= 0x2028 && r <= 0x202E) || (r >= 0x2060 && r <= 0x206F) { return false }
-        if r == 0xFEFF || r == 0xFFFE || r == 0xFFFF { return false }
-        if r >= 0xE000 && r <= 0xF8FF { return false }
-        return true
+        if r < 0x80 { return r >= 0x20 && r < 0x7F }
+        guard let scalar = Unicode.Scalar(UInt32(r)) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark,
+            .decimalNumber, .letterNumber, .otherNumber,
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {
@@ -29,7 +33,7 @@ enum GoQuote {
         case 0x0B: out += "\\v"
         case 0x5C: out += "\\\\"
         default:
-            if let scalar = Unicode.Scalar(UInt32(r)), Character(scalar) == quote {
+            if UInt32(r) == quote.unicodeScalars.first?.value {
                 out += "\\"
                 out.append(quote)
             } else if isPrint(r), let scalar = Unicode.Scalar(UInt32(r)) {
