@@ -69,19 +69,26 @@ enum GoQuote {
         return out
     }
 
-    /// `strconv.Quote` of raw bytes; invalid UTF-8 bytes print as `\xNN`. With `maxRunes`,
-    /// only that many runes are quoted (`%.10q`).
-    static func string<C: Collection>(_ bytes: C, maxRunes: Int = Int.max) -> String where C.Element == UInt8 {
-        var array = Array(bytes)
-        return array.withUnsafeMutableBufferPointer { buffer in
-            let view = UnsafeBufferPointer(buffer)
+    /// `strconv.Quote` of raw bytes: a byte that does not start a valid UTF-8 sequence prints
+    /// as `\xNN`, a rune that is not printable as `\xNN`, `\uNNNN` or `\UNNNNNNNN`. With
+    /// `maxRunes`, only that many runes are quoted (`%.10q`). With `escapingReplacementCharacter`,
+    /// U+FFFD itself prints as `\ufffd`: Go prints it as is, but Prometheus' lexer rejects it in
+    /// a string literal ("invalid UTF-8 rune"), so the printer escapes it to stay parseable.
+    static func string<C: Collection>(
+        _ bytes: C, maxRunes: Int = Int.max, escapingReplacementCharacter: Bool = false
+    ) -> String where C.Element == UInt8 {
+        let array = Array(bytes)
+        return array.withUnsafeBufferPointer { view in
             var out = "\""
+            out.reserveCapacity(view.count + 2)
             var i = 0
             var runes = 0
             while i < view.count, runes < maxRunes {
                 let (r, width) = UTF8Decoding.decode(view, at: i)
                 if r == 0xFFFD && width == 1 {
                     out += "\\x" + hex(UInt32(view[i]), digits: 2)
+                } else if r == 0xFFFD && escapingReplacementCharacter {
+                    out += "\\ufffd"
                 } else {
                     appendEscaped(r, quote: "\"", to: &out)
                 }
