@@ -160,6 +160,13 @@ struct StringBytesErrorTests {
         #expect(firstError(input, .v3) == message)
     }
 
+    /// Prometheus compares `on` and `group_x` labels as Go strings, byte for byte.
+    @Test func onAndGroupLabelsCompareAsBytes() {
+        #expect(firstError(#"a + on ("é") group_left ("e\u0301") b"#, .v3) == nil)
+        #expect(firstError(#"a + on ("é") group_left ("\xc3\xa9") b"#, .v3)?
+            .hasSuffix(#"parse error: label "é" must not occur in ON and GROUP clause at once"#) == true)
+    }
+
     struct RegexCase: Sendable, CustomTestStringConvertible {
         var input: String
         /// The first error at target 2.42 (promtool 2.42), nil when it parses.
