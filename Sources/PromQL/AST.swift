@@ -29,6 +29,9 @@
 /// wrap one struct per Prometheus node kind (`VectorSelector`, `BinaryExpr`, ...); `Expr.type`
 /// is the node's `ValueType` and `Expr.kindName` its Prometheus type name. As in Prometheus,
 /// duration expressions (`DurationExpr`) only occur inside ranges, subquery steps and offsets.
+///
+/// String literals, label names and label values are `PromQLString`s: bytes, as Prometheus holds
+/// them, so `"\xff"` stays the byte 0xFF (not UTF-8) and prints back as `"\xff"`.
 public indirect enum Expr: Sendable, Equatable {
     /// A number such as `1`, `0x1F`, `Inf` or a duration used as a number (`5m`).
     case number(NumberLiteral)
