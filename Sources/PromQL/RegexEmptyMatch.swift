@@ -1,6 +1,6 @@
 /// Decides whether an RE2 pattern, fully anchored as Prometheus anchors label regexes, matches
 /// the empty string, and reports the syntax errors Go's `regexp` would report for unbalanced
-/// groups and classes.
+/// groups and classes and for bytes that are not UTF-8.
 ///
 /// Prometheus rejects selectors whose matchers all match the empty string; that needs this
 /// one question answered, not a regex engine. The analysis computes nullability over the
