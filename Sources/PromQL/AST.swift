@@ -29,6 +29,9 @@
 /// wrap one struct per Prometheus node kind (`VectorSelector`, `BinaryExpr`, ...); `Expr.type`
 /// is the node's `ValueType` and `Expr.kindName` its Prometheus type name. As in Prometheus,
 /// duration expressions (`DurationExpr`) only occur inside ranges, subquery steps and offsets.
+///
+/// String literals, label names and label values are `PromQLString`s: bytes, as Prometheus holds
+/// them, so `"\xff"` stays the byte 0xFF (not UTF-8) and prints back as `"\xff"`.
 public indirect enum Expr: Sendable, Equatable {
     /// A number such as `1`, `0x1F`, `Inf` or a duration used as a number (`5m`).
     case number(NumberLiteral)
@@ -197,13 +200,13 @@ public struct NumberLiteral: Sendable, Equatable {
 
 /// A string literal.
 public struct StringLiteral: Sendable, Equatable {
-    /// The unquoted value.
-    public var value: String
+    /// The unquoted value, as bytes (`"\xff"` is the byte 0xFF, as in Prometheus).
+    public var value: PromQLString
     /// The byte range including the quotes.
     public var range: Range<Int>
 
     /// Creates a string literal.
-    public init(value: String, range: Range<Int>) {
+    public init(value: PromQLString, range: Range<Int>) {
         self.value = value
         self.range = range
     }
@@ -222,13 +225,16 @@ public enum MatchType: String, Sendable, Equatable, Hashable, CaseIterable {
 }
 
 /// One label matcher inside `{...}`.
+///
+/// Names and values are bytes, as Prometheus holds them: a quoted name or a value need not
+/// be UTF-8 (`a="\xff"` matches the byte 0xFF), and two matchers are equal when their bytes are.
 public struct LabelMatcher: Sendable, Equatable {
     /// The label name (unquoted; `__name__` for a bare quoted metric name such as `{"foo"}`).
-    public var name: String
+    public var name: PromQLString
     /// The operator.
     public var type: MatchType
     /// The unquoted value.
-    public var value: String
+    public var value: PromQLString
     /// Whether the label name was written as a quoted string (`{"a.b"="c"}`).
     public var nameIsQuoted: Bool
     /// Whether this is a bare quoted metric name inside the braces (`{"my.metric"}`), stored as `__name__="my.metric"`.
@@ -237,7 +243,9 @@ public struct LabelMatcher: Sendable, Equatable {
     public var range: Range<Int>
 
     /// Creates a label matcher.
-    public init(name: String, type: MatchType, value: String, nameIsQuoted: Bool = false, range: Range<Int>) {
+    public init(
+        name: PromQLString, type: MatchType, value: PromQLString, nameIsQuoted: Bool = false, range: Range<Int>
+    ) {
         self.name = name
         self.type = type
         self.value = value
@@ -339,7 +347,7 @@ public struct VectorSelector: Sendable, Equatable {
     /// equality matcher for a name written before the braces.
     public var labelMatchers: [LabelMatcher] {
         guard let name, let nameRange else { return matchers }
-        return matchers + [LabelMatcher(name: "__name__", type: .equal, value: name, range: nameRange)]
+        return matchers + [LabelMatcher(name: "__name__", type: .equal, value: PromQLString(name), range: nameRange)]
     }
 
     /// The byte offset where a new matcher can be inserted: just before `}` or, with no braces,
@@ -564,21 +572,21 @@ public struct FillValues: Sendable, Equatable {
 public struct VectorMatching: Sendable, Equatable {
     /// The cardinality.
     public var cardinality: VectorMatchCardinality
-    /// The labels of `on(...)` or `ignoring(...)`.
-    public var matchingLabels: [String]
+    /// The labels of `on(...)` or `ignoring(...)` (quoted names are bytes, always valid UTF-8).
+    public var matchingLabels: [PromQLString]
     /// True for `on`, false for `ignoring` (or no clause).
     public var on: Bool
     /// Whether an `on`/`ignoring` clause was written at all.
     public var hasMatchingClause: Bool
     /// The extra labels of `group_left(...)`/`group_right(...)`.
-    public var include: [String]
+    public var include: [PromQLString]
     /// Fill values of the fill modifiers.
     public var fill: FillValues
 
     /// Creates a vector matching description.
     public init(
-        cardinality: VectorMatchCardinality = .oneToOne, matchingLabels: [String] = [], on: Bool = false,
-        hasMatchingClause: Bool = false, include: [String] = [], fill: FillValues = FillValues()
+        cardinality: VectorMatchCardinality = .oneToOne, matchingLabels: [PromQLString] = [], on: Bool = false,
+        hasMatchingClause: Bool = false, include: [PromQLString] = [], fill: FillValues = FillValues()
     ) {
         self.cardinality = cardinality
         self.matchingLabels = matchingLabels
@@ -687,8 +695,8 @@ public struct AggregateExpr: Sendable, Equatable {
     public var expr: Expr
     /// The parameter of `topk`, `quantile`, `count_values`, ...
     public var param: Expr?
-    /// The labels of `by`/`without`.
-    public var grouping: [String]
+    /// The labels of `by`/`without` (quoted names are bytes, always valid UTF-8).
+    public var grouping: [PromQLString]
     /// True for `without`.
     public var without: Bool
     /// Where the grouping clause was written.
@@ -698,7 +706,7 @@ public struct AggregateExpr: Sendable, Equatable {
 
     /// Creates an aggregation.
     public init(
-        op: AggregateOperator, expr: Expr, param: Expr? = nil, grouping: [String] = [], without: Bool = false,
+        op: AggregateOperator, expr: Expr, param: Expr? = nil, grouping: [PromQLString] = [], without: Bool = false,
         groupingPosition: GroupingPosition = .none, range: Range<Int>
     ) {
         self.op = op

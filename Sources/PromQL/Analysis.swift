@@ -14,8 +14,8 @@ public struct SelectorReference: Sendable, Equatable {
 
     /// The metric name, from an identifier before the braces or a `__name__="…"` equality
     /// matcher (`{__name__="x"}`, `{"x"}`); nil when the selector does not fix one (or fixes
-    /// conflicting ones, which select nothing).
-    public var metricName: String?
+    /// conflicting ones, which select nothing). A quoted name is bytes, as any label value.
+    public var metricName: PromQLString?
     /// All matchers of the selector, as Prometheus' `LabelMatchers`: the matchers in braces
     /// plus `__name__="<name>"` for a name written before the braces.
     public var matchers: [LabelMatcher]
@@ -39,9 +39,9 @@ public struct AggregationReference: Sendable, Equatable {
         /// No `by`/`without` clause: everything is aggregated into one series.
         case none
         /// `by (labels)`: only these labels are kept.
-        case by([String])
+        case by([PromQLString])
         /// `without (labels)`: these labels (and `__name__`) are dropped.
-        case without([String])
+        case without([PromQLString])
     }
 
     /// The aggregation operator.
@@ -86,7 +86,7 @@ public struct RangeDurationReference: Sendable, Equatable {
     /// Byte range of the brackets (`[5m]`, `[1h:1m]`) the duration is written in.
     public var bracketsRange: Range<Int>
     /// The metric name of the selector the range applies to (matrix ranges only).
-    public var metricName: String?
+    public var metricName: PromQLString?
 }
 
 extension Expr {
@@ -187,17 +187,18 @@ extension SelectorReference {
 
     /// The one name fixed by the name before the braces and the `__name__` equality matchers;
     /// nil when there is none or they disagree (`{"a", __name__="b"}` selects nothing).
-    static func metricName(of selector: VectorSelector) -> String? {
-        var names: Set<String> = []
-        if let name = selector.name { names.insert(name) }
+    static func metricName(of selector: VectorSelector) -> PromQLString? {
+        var names: Set<PromQLString> = []
+        if let name = selector.name { names.insert(PromQLString(name)) }
         for matcher in selector.matchers where matcher.name == "__name__" && matcher.type == .equal {
             names.insert(matcher.value)
         }
         return names.count == 1 ? names.first : nil
     }
 
-    /// The matcher for `label`, if the selector has one (the first, if several).
-    public func matcher(for label: String) -> LabelMatcher? {
+    /// The matcher for `label`, if the selector has one (the first, if several); names compare
+    /// byte for byte.
+    public func matcher(for label: PromQLString) -> LabelMatcher? {
         matchers.first { $0.name == label }
     }
 }

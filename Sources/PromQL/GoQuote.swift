@@ -1,16 +1,20 @@
 /// Go's `%q` and `%#U` formatting, so error messages read exactly as Prometheus writes them.
 enum GoQuote {
-    /// `strconv.IsPrint`, approximated for the ranges that matter in PromQL input.
+    /// Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
     static func isPrint(_ r: Int32) -> Bool {
-        if r < 0x20 || r == 0x7F { return false }
-        if r >= 0x80 && r < 0xA0 { return false }
-        if r == 0xAD { return false }
-        if r >= 0xD800 && r < 0xE000 { return false }
-        if r > 0x10FFFF { return false }
-        if (r >= 0x200B && r <= 0x200F) || (r >= 0x2028 && r <= 0x202E) || (r >= 0x2060 && r <= 0x206F) { return false }
-        if r == 0xFEFF || r == 0xFFFE || r == 0xFFFF { return false }
-        if r >= 0xE000 && r <= 0xF8FF { return false }
-        return true
+        if r < 0x80 { return r >= 0x20 && r < 0x7F }
+        guard let scalar = Unicode.Scalar(UInt32(r)) else { return false }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .nonspacingMark, .spacingMark, .enclosingMark,
+            .decimalNumber, .letterNumber, .otherNumber,
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {
@@ -29,7 +33,7 @@ enum GoQuote {
         case 0x0B: out += "\\v"
         case 0x5C: out += "\\\\"
         default:
-            if let scalar = Unicode.Scalar(UInt32(r)), Character(scalar) == quote {
+            if UInt32(r) == quote.unicodeScalars.first?.value {
                 out += "\\"
                 out.append(quote)
             } else if isPrint(r), let scalar = Unicode.Scalar(UInt32(r)) {
@@ -65,19 +69,26 @@ enum GoQuote {
         return out
     }
 
-    /// `strconv.Quote` of raw bytes; invalid UTF-8 bytes print as `\xNN`. With `maxRunes`,
-    /// only that many runes are quoted (`%.10q`).
-    static func string<C: Collection>(_ bytes: C, maxRunes: Int = Int.max) -> String where C.Element == UInt8 {
-        var array = Array(bytes)
-        return array.withUnsafeMutableBufferPointer { buffer in
-            let view = UnsafeBufferPointer(buffer)
+    /// `strconv.Quote` of raw bytes: a byte that does not start a valid UTF-8 sequence prints
+    /// as `\xNN`, a rune that is not printable as `\xNN`, `\uNNNN` or `\UNNNNNNNN`. With
+    /// `maxRunes`, only that many runes are quoted (`%.10q`). With `escapingReplacementCharacter`,
+    /// U+FFFD itself prints as `\ufffd`: Go prints it as is, but Prometheus' lexer rejects it in
+    /// a string literal ("invalid UTF-8 rune"), so the printer escapes it to stay parseable.
+    static func string<C: Collection>(
+        _ bytes: C, maxRunes: Int = Int.max, escapingReplacementCharacter: Bool = false
+    ) -> String where C.Element == UInt8 {
+        let array = Array(bytes)
+        return array.withUnsafeBufferPointer { view in
             var out = "\""
+            out.reserveCapacity(view.count + 2)
             var i = 0
             var runes = 0
             while i < view.count, runes < maxRunes {
                 let (r, width) = UTF8Decoding.decode(view, at: i)
                 if r == 0xFFFD && width == 1 {
                     out += "\\x" + hex(UInt32(view[i]), digits: 2)
+                } else if r == 0xFFFD && escapingReplacementCharacter {
+                    out += "\\ufffd"
                 } else {
                     appendEscaped(r, quote: "\"", to: &out)
                 }

@@ -12,7 +12,8 @@ public enum LabelSurvival: String, Sendable, Equatable {
     case unknown
 }
 
-/// The labels an expression's result series can carry.
+/// The labels an expression's result series can carry. Label names are bytes and compare
+/// byte for byte, as in Prometheus.
 ///
 /// ```swift
 /// try PromQL.parse("sum by (job) (rate(x[5m]))").resultLabels          // .known(["job"])
@@ -22,17 +23,17 @@ public enum LabelSurvival: String, Sendable, Equatable {
 public enum LabelSet: Sendable, Equatable, Hashable {
     /// The result carries at most these labels, each of them kept from the input
     /// (`sum by (a) (x)` → `["a"]`; scalars and `vector(1)` → `[]`).
-    case known(Set<String>)
+    case known(Set<PromQLString>)
     /// The result carries the input series' own labels, which are not known statically:
     /// `including` are known to be kept, `excluding` are known to be absent, and any other
     /// label may or may not be present.
-    case open(including: Set<String>, excluding: Set<String>)
+    case open(including: Set<PromQLString>, excluding: Set<PromQLString>)
 
     /// An open set about which nothing is known.
     public static let unconstrained = LabelSet.open(including: [], excluding: [])
 
     /// Whether `label` can be present on the result.
-    public func survival(of label: String) -> LabelSurvival {
+    public func survival(of label: PromQLString) -> LabelSurvival {
         switch self {
         case .known(let labels):
             return labels.contains(label) ? .yes : .no
@@ -43,7 +44,7 @@ public enum LabelSet: Sendable, Equatable, Hashable {
     }
 
     /// The labels known to be carried (`known`'s set, or `open`'s `including`).
-    public var carriedLabels: Set<String> {
+    public var carriedLabels: Set<PromQLString> {
         switch self {
         case .known(let labels): labels
         case .open(let including, _): including
@@ -57,7 +58,7 @@ public enum LabelSet: Sendable, Equatable, Hashable {
     }
 
     /// The set with `labels` removed.
-    public func removing<S: Sequence>(_ labels: S) -> LabelSet where S.Element == String {
+    public func removing<S: Sequence>(_ labels: S) -> LabelSet where S.Element == PromQLString {
         switch self {
         case .known(let known): .known(known.subtracting(labels))
         case .open(let including, let excluding): .open(including: including.subtracting(labels), excluding: excluding.union(labels))
@@ -65,7 +66,7 @@ public enum LabelSet: Sendable, Equatable, Hashable {
     }
 
     /// The set with `labels` added.
-    public func adding<S: Sequence>(_ labels: S) -> LabelSet where S.Element == String {
+    public func adding<S: Sequence>(_ labels: S) -> LabelSet where S.Element == PromQLString {
         switch self {
         case .known(let known): .known(known.union(labels))
         case .open(let including, let excluding): .open(including: including.union(labels), excluding: excluding.subtracting(labels))
@@ -73,7 +74,7 @@ public enum LabelSet: Sendable, Equatable, Hashable {
     }
 
     /// The set restricted to `labels` (what `sum by (…)` or `on (…)` matching keeps).
-    public func keepingOnly(_ labels: Set<String>) -> LabelSet {
+    public func keepingOnly(_ labels: Set<PromQLString>) -> LabelSet {
         switch self {
         case .known(let known): .known(known.intersection(labels))
         case .open(_, let excluding): .known(labels.subtracting(excluding))
@@ -106,7 +107,7 @@ extension Expr {
 
 /// The label-flow rules, per node kind.
 enum LabelFlow {
-    static let metricName = "__name__"
+    static let metricName: PromQLString = "__name__"
 
     /// Functions that keep the metric name (all other functions drop it).
     static let nameKeepingFunctions: Set<String> = [
@@ -158,8 +159,8 @@ enum LabelFlow {
     }
 
     static func selectorLabels(_ node: VectorSelector) -> LabelSet {
-        var including: Set<String> = [metricName]
-        var excluding: Set<String> = []
+        var including: Set<PromQLString> = [metricName]
+        var excluding: Set<PromQLString> = []
         for matcher in node.labelMatchers where matcher.name != metricName {
             if matcher.type == .equal && matcher.value.isEmpty {
                 excluding.insert(matcher.name)
@@ -287,8 +288,8 @@ enum LabelFlow {
         default: selector = nil
         }
         guard let selector else { return .known([]) }
-        var labels: Set<String> = []
-        var seen: [String: Int] = [:]
+        var labels: Set<PromQLString> = []
+        var seen: [PromQLString: Int] = [:]
         for matcher in selector.labelMatchers where matcher.name != metricName {
             seen[matcher.name, default: 0] += 1
             if matcher.type == .equal { labels.insert(matcher.name) }
@@ -297,7 +298,7 @@ enum LabelFlow {
         return .known(labels.filter { seen[$0] == 1 })
     }
 
-    static func stringValue(_ expr: Expr?) -> String? {
+    static func stringValue(_ expr: Expr?) -> PromQLString? {
         switch expr {
         case .string(let literal)?: literal.value
         case .paren(let inner)?: stringValue(inner.expr)

@@ -326,7 +326,7 @@ extension Parser {
         let op = Parser.aggregateOperator(opToken.kind)
         try advance()
         return try withContext(.aggregation) { (parser: inout Parser) throws(SyntaxAbort) -> Parsed in
-            var grouping: [String] = []
+            var grouping: [PromQLString] = []
             var without = false
             var position = GroupingPosition.none
             if parser.token.kind == .by || parser.token.kind == .without {
@@ -372,7 +372,7 @@ extension Parser {
 
     /// Validates the argument count of an aggregation and builds the node (Prometheus' `newAggregateExpr`).
     mutating func finishAggregation(
-        op: AggregateOperator, opToken: LexToken, args: Arguments, grouping: [String], without: Bool,
+        op: AggregateOperator, opToken: LexToken, args: Arguments, grouping: [PromQLString], without: Bool,
         position: GroupingPosition, end: Int
     ) throws(SyntaxAbort) -> Parsed {
         let range = opToken.start..<end

@@ -23,8 +23,8 @@ extension Parser {
         }
     }
 
-    /// The value of a STRING token (Go `strconv.Unquote` semantics).
-    mutating func unquote(_ token: LexToken) -> String {
+    /// The value of a STRING token, as bytes (Prometheus' `strutil.Unquote`).
+    mutating func unquote(_ token: LexToken) -> PromQLString {
         StringUnquoting.unquote(text(token))
     }
 }
@@ -204,14 +204,20 @@ enum NumberParsing {
     }
 }
 
-/// Go's `strconv.Unquote` for PromQL string literals ("...", '...', `...`).
+/// Prometheus' `strutil.Unquote` for PromQL string literals ("...", '...', `...`): Go's
+/// `strconv.Unquote` with single quotes treated like double quotes.
+///
+/// The value is bytes: `\xNN` and octal `\NNN` escapes are single bytes (so `"\xff"` is the
+/// byte 0xFF, not UTF-8), `\u` and `\U` escapes are UTF-8-encoded runes, and every other byte
+/// of the literal is kept as written; backquoted strings are raw. The lexer has already
+/// rejected malformed escapes, surrogates and runes beyond U+10FFFF.
 enum StringUnquoting {
-    static func unquote(_ text: UnsafeBufferPointer<UInt8>.SubSequence) -> String {
+    static func unquote(_ text: UnsafeBufferPointer<UInt8>.SubSequence) -> PromQLString {
         guard text.count >= 2 else { return "" }
         let quote = text[text.startIndex]
         let fastBody = text[(text.startIndex + 1)..<(text.endIndex - 1)]
         if quote == UInt8(ascii: "`") || !fastBody.contains(UInt8(ascii: "\\")) {
-            return String(decoding: fastBody, as: UTF8.self)
+            return PromQLString(bytes: fastBody)
         }
         let bytes = Array(text)
         let body = bytes[1..<(bytes.count - 1)]
@@ -227,8 +233,9 @@ enum StringUnquoting {
             }
         }
         func appendScalar(_ value: UInt32) {
+            // Go's `utf8.EncodeRune` writes U+FFFD for a surrogate or an out-of-range rune.
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            out.append(contentsOf: String(scalar).utf8)
         }
         while i < body.endIndex {
             let byte = body[i]
@@ -274,7 +281,7 @@ enum StringUnquoting {
                 out.append(escape)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return PromQLString(bytes: out)
     }
 }
 

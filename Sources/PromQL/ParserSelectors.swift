@@ -66,7 +66,7 @@ extension Parser {
             guard token.kind == .string else { throw unexpected(context: .matcherValue) }
             let valueToken = token
             try advance()
-            return makeMatcher(name: string(labelToken), quoted: false, type: type, labelToken, valueToken)
+            return makeMatcher(name: PromQLString(bytes: text(labelToken)), quoted: false, type: type, labelToken, valueToken)
         case .string:
             let name = unquote(labelToken)
             try advance()
@@ -87,12 +87,16 @@ extension Parser {
         }
     }
 
+    /// Prometheus' `newLabelMatcher`: a regex that does not compile is an error over the whole
+    /// matcher, name to value (`labels.NewMatcher` fails, `addParseErr(mergeRanges(label, value))`).
     private mutating func makeMatcher(
-        name: String, quoted: Bool, type: MatchType, _ labelToken: LexToken, _ valueToken: LexToken
+        name: PromQLString, quoted: Bool, type: MatchType, _ labelToken: LexToken, _ valueToken: LexToken
     ) -> LabelMatcher {
         let value = unquote(valueToken)
         let range = labelToken.start..<valueToken.end
-        if type == .regexMatch || type == .regexNoMatch, let message = RegexEmptyMatch.syntaxError(in: value) {
+        if type == .regexMatch || type == .regexNoMatch,
+            let message = RegexEmptyMatch.syntaxError(in: value.bytes, target: options.target)
+        {
             addError(message, range)
         }
         return LabelMatcher(name: name, type: type, value: value, nameIsQuoted: quoted, range: range)
@@ -112,10 +116,10 @@ extension Parser {
     }
 
     /// `( label, ... )` of `by`, `without`, `on`, `ignoring`, `group_left`, `group_right`.
-    mutating func parseGroupingLabels() throws(SyntaxAbort) -> [String] {
+    mutating func parseGroupingLabels() throws(SyntaxAbort) -> [PromQLString] {
         guard token.kind == .leftParen else { throw unexpected(context: .groupingOpen) }
         try advance()
-        var labels: [String] = []
+        var labels: [PromQLString] = []
         if token.kind == .rightParen {
             lastGroupingEnd = token.end
             try advance()
@@ -123,12 +127,13 @@ extension Parser {
         }
         while true {
             if Parser.isGroupingLabel(token.kind) {
-                labels.append(string(token))
+                labels.append(PromQLString(bytes: text(token)))
                 try advance()
             } else if token.kind == .string {
+                // `model.UTF8Validation.IsValidLabelName`: non-empty and valid UTF-8 (`"\xff"` is not).
                 let label = unquote(token)
-                if label.isEmpty || !UTF8Decoding.isValid(label.utf8) {
-                    addError("invalid label name for grouping: \(GoQuote.string(label))", token.range)
+                if label.isEmpty || !label.isValidUTF8 {
+                    addError("invalid label name for grouping: \(label.goQuoted)", token.range)
                 }
                 requireV3("quoted label names", token.range)
                 labels.append(label)

@@ -18,8 +18,9 @@ extension Expr: CustomStringConvertible {
 }
 
 extension LabelMatcher: CustomStringConvertible {
-    /// The matcher as Prometheus prints it: `name="value"`, the name quoted when it is not a
-    /// legacy label name, the value always quoted with Go escaping.
+    /// The matcher as Prometheus prints it (`labels.Matcher.String()`): `name="value"`, the name
+    /// quoted when it is not a legacy label name, the value always quoted with Go's
+    /// `strconv.Quote` of its bytes (`a="\xff"`).
     public var description: String {
         GoFormat.labelName(name) + type.rawValue + GoFormat.quote(value)
     }
@@ -107,11 +108,12 @@ enum CanonicalPrinter {
     /// `name{sorted matchers}`; the `__name__` matcher of a name written before the braces is implied.
     static func writeSelector(_ node: VectorSelector, to out: inout String) {
         let impliedName = node.nameRange != nil ? node.name : nil
+        let impliedValue = impliedName.map { PromQLString($0) }
         var matchers: [String] = []
         matchers.reserveCapacity(node.matchers.count)
         for matcher in node.matchers {
-            if let impliedName, !impliedName.isEmpty, matcher.name == "__name__", matcher.type == .equal,
-                matcher.value == impliedName
+            if let impliedValue, !impliedValue.isEmpty, matcher.name == "__name__", matcher.type == .equal,
+                matcher.value == impliedValue
             {
                 continue
             }
@@ -241,7 +243,7 @@ enum CanonicalPrinter {
         return out
     }
 
-    static func labelList(_ labels: [String]) -> String {
+    static func labelList(_ labels: [PromQLString]) -> String {
         var out = ""
         for (index, label) in labels.enumerated() {
             if index > 0 { out += ", " }

@@ -110,67 +110,16 @@ enum GoFormat {
         return (negative ? "-" : "") + "\(magnitude / 1000).\(padded)"
     }
 
-    /// Go's `strconv.Quote`: double quotes, `\n`-style escapes, `\x`/`\u`/`\U` for unprintable characters.
-    static func quote(_ string: String) -> String {
-        var out = "\""
-        out.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value >= 0x20 && scalar.value < 0x7F {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex(scalar.value, width: 2)
-                } else if scalar.value == 0xFFFD {
-                    // The parser decodes invalid UTF-8 produced by `\x` escapes to U+FFFD, which
-                    // the lexer rejects as a raw character; escaping it keeps the output parseable.
-                    out += "\\ufffd"
-                } else if isPrintable(scalar) {
-                    out.unicodeScalars.append(scalar)
-                } else if scalar.value < 0x10000 {
-                    out += "\\u" + hex(scalar.value, width: 4)
-                } else {
-                    out += "\\U" + hex(scalar.value, width: 8)
-                }
-            }
-        }
-        out += "\""
-        return out
-    }
-
-    /// Go's `unicode.IsPrint` for non-ASCII scalars: letters, marks, numbers, punctuation and symbols.
-    private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .nonspacingMark, .spacingMark, .enclosingMark,
-            .decimalNumber, .letterNumber, .otherNumber,
-            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation,
-            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static func hex(_ value: UInt32, width: Int) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// Go's `strconv.Quote` of a value's bytes (`"a\xffb"`), as Prometheus prints string
+    /// literals and matcher values; U+FFFD is written `\ufffd` so the output parses again.
+    static func quote(_ value: PromQLString) -> String {
+        GoQuote.string(value.bytes, escapingReplacementCharacter: true)
     }
 
     /// Whether `name` is a legacy label name (`[a-zA-Z_][a-zA-Z0-9_]*`), which prints unquoted.
-    static func isLegacyLabelName(_ name: String) -> Bool {
+    static func isLegacyLabelName(_ name: PromQLString) -> Bool {
         guard !name.isEmpty else { return false }
-        for (index, byte) in name.utf8.enumerated() {
+        for (index, byte) in name.bytes.enumerated() {
             let isLetter = byte == UInt8(ascii: "_") || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
                 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
@@ -180,7 +129,8 @@ enum GoFormat {
     }
 
     /// A label name as Prometheus prints it: bare when legacy-valid, otherwise quoted.
-    static func labelName(_ name: String) -> String {
-        isLegacyLabelName(name) ? name : quote(name)
+    static func labelName(_ name: PromQLString) -> String {
+        // A legacy name is ASCII, so its description is exact.
+        isLegacyLabelName(name) ? name.description : quote(name)
     }
 }

@@ -4,11 +4,21 @@
 extension LabelMatcher {
     /// A matcher to inject, `name="value"` (its source range is irrelevant and left empty).
     public static func equal(_ name: String, _ value: String) -> LabelMatcher {
+        equal(PromQLString(name), PromQLString(value))
+    }
+
+    /// A matcher to inject whose name or value are bytes that need not be UTF-8.
+    public static func equal(_ name: PromQLString, _ value: PromQLString) -> LabelMatcher {
         LabelMatcher(name: name, type: .equal, value: value, range: 0..<0)
     }
 
     /// A matcher to inject with any operator, e.g. `.matching("env", .regexMatch, "prod|staging")`.
     public static func matching(_ name: String, _ type: MatchType, _ value: String) -> LabelMatcher {
+        matching(PromQLString(name), type, PromQLString(value))
+    }
+
+    /// A matcher to inject with any operator, from bytes that need not be UTF-8.
+    public static func matching(_ name: PromQLString, _ type: MatchType, _ value: PromQLString) -> LabelMatcher {
         LabelMatcher(name: name, type: type, value: value, range: 0..<0)
     }
 }
@@ -31,7 +41,8 @@ extension PromQL {
     /// Parses `source` and adds `matchers` to every vector selector by editing the original
     /// text, keeping the user's formatting and comments everywhere else.
     ///
-    /// - A selector that already has a matcher (of any operator) for a label keeps its own.
+    /// - A selector that already has a matcher (of any operator) for a label keeps its own;
+    ///   label names compare byte for byte, as in Prometheus (`"é"` and `"e\u0301"` differ).
     /// - Inserted matchers are printed canonically (`env="prod"`, values escaped as Go
     ///   strings, names quoted when they are not legacy label names) and separated by `", "`:
     ///   `foo` → `foo{env="prod"}`, `foo{}` → `foo{env="prod"}`,
@@ -57,13 +68,13 @@ extension PromQL {
     /// source `expr` was parsed from (to inject into an already-parsed expression, or to
     /// preview the edits); apply them with ``applying(_:to:)``.
     public static func matcherInsertions(_ matchers: [LabelMatcher], into expr: Expr) -> [TextInsertion] {
-        var seenNames: Set<String> = []
+        var seenNames: Set<PromQLString> = []
         let injected = matchers.filter { seenNames.insert($0.name).inserted }
         guard !injected.isEmpty else { return [] }
         var insertions: [TextInsertion] = []
         for reference in expr.selectors {
             let selector = reference.selector
-            let present = Set(selector.labelMatchers.map(\.name))
+            let present = Set(selector.labelMatchers.map { $0.name })
             let missing = injected.filter { !present.contains($0.name) }
             guard !missing.isEmpty else { continue }
             let list = missing.map(\.description).joined(separator: ", ")

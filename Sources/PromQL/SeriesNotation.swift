@@ -9,19 +9,20 @@
 /// series.values        // [.float(1), .float(2), .float(3), nil, .stale]
 /// ```
 public struct SeriesDescription: Sendable, Equatable {
-    /// The series' labels; the metric name, when given, is stored under `__name__`.
-    public var labels: [String: String]
+    /// The series' labels; the metric name, when given, is stored under `__name__`. Names and
+    /// values are bytes, as in Prometheus: `"\xff"` is the byte 0xFF.
+    public var labels: [PromQLString: PromQLString]
     /// The expanded samples, one per evaluation step; `nil` is an omitted sample (`_`).
     public var values: [SeriesValue?]
 
     /// Creates a series description from already expanded parts.
-    public init(labels: [String: String], values: [SeriesValue?]) {
+    public init(labels: [PromQLString: PromQLString], values: [SeriesValue?]) {
         self.labels = labels
         self.values = values
     }
 
     /// The metric name (`__name__`), if the description has one.
-    public var metricName: String? { labels["__name__"] }
+    public var metricName: PromQLString? { labels["__name__"] }
 
     /// The largest number of samples one description may expand to.
     ///

@@ -14,9 +14,9 @@ struct SeriesNotationParser {
 
     mutating func parseDescription() throws(SeriesNotationError) -> SeriesDescription {
         skipSpaces()
-        var labels: [String: String] = [:]
+        var labels: [PromQLString: PromQLString] = [:]
         if let first = peek(), SeriesNotationParser.isAlpha(first) {
-            labels["__name__"] = scanMetricName()
+            labels["__name__"] = PromQLString(scanMetricName())
         }
         if peek() == UInt8(ascii: "{") {
             if peek(at: position + 1) == UInt8(ascii: "{") {
@@ -46,7 +46,7 @@ struct SeriesNotationParser {
         return text(start, position)
     }
 
-    private mutating func parseLabels(into labels: inout [String: String]) throws(SeriesNotationError) {
+    private mutating func parseLabels(into labels: inout [PromQLString: PromQLString]) throws(SeriesNotationError) {
         position += 1  // `{`
         var expectItem = true
         while true {
@@ -58,11 +58,11 @@ struct SeriesNotationParser {
             }
             guard expectItem else { throw fail("unexpected \(describeCurrent()) in label set, expected \",\" or \"}\"") }
             let nameStart = position
-            let name: String
+            let name: PromQLString
             let quoted: Bool
             if SeriesNotationParser.isAlpha(byte) {
                 while let next = peek(), SeriesNotationParser.isAlphaNumeric(next) { position += 1 }
-                name = text(nameStart, position)
+                name = PromQLString(bytes: bytes[nameStart..<position])
                 quoted = false
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
                 name = try scanString()
@@ -78,7 +78,7 @@ struct SeriesNotationParser {
                     throw fail("unexpected \(describeCurrent()) in label matching, expected a string")
                 }
                 let value = try scanString()
-                if labels[name] != nil { throw SeriesNotationError(message: "duplicate label \"\(name)\"", offset: nameStart) }
+                if labels[name] != nil { throw SeriesNotationError(message: "duplicate label \(name.goQuoted)", offset: nameStart) }
                 labels[name] = value
             } else if quoted {
                 // A lone quoted string is the metric name: `{"my.metric", a="b"}`.
@@ -482,11 +482,13 @@ struct SeriesNotationParser {
 
     // MARK: Strings
 
-    private mutating func scanString() throws(SeriesNotationError) -> String {
+    /// A quoted label name or value, as bytes: `\xNN` and octal escapes are single bytes, so
+    /// the value need not be UTF-8 (`a{b="\xff"}` is a valid series for promtool).
+    private mutating func scanString() throws(SeriesNotationError) -> PromQLString {
         let start = position
         let quote = bytes[position]
         position += 1
-        var scalars: [UInt8] = []
+        var value: [UInt8] = []
         while true {
             guard let byte = peek() else { throw SeriesNotationError(message: "unterminated quoted string", offset: start) }
             position += 1
@@ -495,15 +497,12 @@ struct SeriesNotationParser {
                 throw SeriesNotationError(message: "unterminated quoted string", offset: start)
             }
             if byte == UInt8(ascii: "\\") && quote != UInt8(ascii: "`") {
-                try scanEscape(quote: quote, into: &scalars)
+                try scanEscape(quote: quote, into: &value)
             } else {
-                scalars.append(byte)
+                value.append(byte)
             }
         }
-        guard let string = String(validating: scalars, as: UTF8.self) else {
-            throw SeriesNotationError(message: "invalid UTF-8 in quoted string", offset: start)
-        }
-        return string
+        return PromQLString(bytes: value)
     }
 
     private mutating func scanEscape(quote: UInt8, into output: inout [UInt8]) throws(SeriesNotationError) {
@@ -545,7 +544,7 @@ struct SeriesNotationParser {
             guard let scalar = Unicode.Scalar(value) else {
                 throw SeriesNotationError(message: "escape sequence is an invalid Unicode code point", offset: start)
             }
-            output.append(contentsOf: Array(String(Character(scalar)).utf8))
+            output.append(contentsOf: String(scalar).utf8)
         }
     }
 

@@ -92,7 +92,7 @@ struct TypeChecker {
         if let name = node.name {
             for matcher in node.matchers where matcher.name == "__name__" {
                 addError(
-                    "metric name must not be set twice: \(GoQuote.string(name)) or \(GoQuote.string(matcher.value))",
+                    "metric name must not be set twice: \(GoQuote.string(name)) or \(matcher.value.goQuoted)",
                     node.range)
             }
             return
@@ -118,7 +118,7 @@ struct TypeChecker {
         if node.op.isSetOperator && cardinality == .oneToOne { cardinality = .manyToMany }
         if matching.on {
             for label in matching.matchingLabels where matching.include.contains(label) {
-                addError("label \(GoQuote.string(label)) must not occur in ON and GROUP clause at once", operatorRange(node))
+                addError("label \(label.goQuoted) must not occur in ON and GROUP clause at once", operatorRange(node))
             }
         }
         if lhsType != .scalar && lhsType != .vector {

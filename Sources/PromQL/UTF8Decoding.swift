@@ -31,6 +31,28 @@ enum UTF8Decoding {
         return (0xFFFD, 1)
     }
 
+    /// Go's reading of `bytes` as text: each byte that does not start a valid sequence becomes
+    /// U+FFFD on its own (as `for range` and `encoding/json` do; Swift's decoder would replace a
+    /// truncated sequence such as `E2 82` with one U+FFFD, Go with two).
+    static func lossyString<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        if isValid(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        let array = Array(bytes)
+        return array.withUnsafeBufferPointer { view in
+            var out = ""
+            var i = 0
+            while i < view.count {
+                let (rune, width) = decode(view, at: i)
+                if rune == 0xFFFD && width == 1 {
+                    out.unicodeScalars.append("\u{FFFD}")
+                } else if let scalar = Unicode.Scalar(UInt32(rune)) {
+                    out.unicodeScalars.append(scalar)
+                }
+                i += width
+            }
+            return out
+        }
+    }
+
     /// Whether `bytes` is valid UTF-8.
     static func isValid<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
         var array = Array(bytes)

@@ -192,4 +192,15 @@ struct CLI {
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("<argument>:1:"))
     }
+
+    /// `"\xff"` is a byte in PromQL (issue 8): it prints back as Prometheus prints it, not as
+    /// U+FFFD, and a regex of it is not UTF-8, which promtool 2.42 rejects.
+    @Test func fmtAndCheckKeepTheBytesOfStrings() throws {
+        let printed = try CLI.run(["promql", "fmt", #"foo{a="\xff"}"#])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        #expect(printed.stdout == #"foo{a="\xff"}"# + "\n")
+        let checked = try CLI.run(["promql", "check", "--target", "2.42", #"foo{a=~"\xff"}"#])
+        #expect(checked.status == 1)
+        #expect(checked.stdout == "<argument>:1:5: error: error parsing regexp: invalid UTF-8: `\u{FFFD})$`\n")
+    }
 }

@@ -19,8 +19,8 @@ struct AnalysisTests {
         (#"label_join(a, "d", ",", "s") unless on(x) absent(b{c="d"})"#, ["a", "b"], ["a", #"b{c="d"}"#]),
         (#"{"a", __name__="b"} or {__name__="c", __name__="c"}"#, [nil, "c"], [#"{"a", __name__="b"}"#, #"{__name__="c", __name__="c"}"#]),
         ("1 + 2", [], []),
-    ] as [(String, [String?], [String])])
-    func listsSelectors(source: String, names: [String?], texts: [String]) throws {
+    ] as [(String, [PromQLString?], [String])])
+    func listsSelectors(source: String, names: [PromQLString?], texts: [String]) throws {
         let selectors = try PromQL.parse(source).selectors
         #expect(selectors.map(\.metricName) == names)
         #expect(selectors.map { slice(source, $0.range) } == texts)

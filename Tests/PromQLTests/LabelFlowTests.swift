@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Label flow")
 struct LabelFlowTests {
-    private static func open(_ including: Set<String>, excluding: Set<String> = []) -> LabelSet {
+    private static func open(_ including: Set<PromQLString>, excluding: Set<PromQLString> = []) -> LabelSet {
         .open(including: including, excluding: excluding)
     }
 
@@ -84,7 +84,7 @@ struct LabelFlowTests {
         ("count(x)", "instance", .no),
         ("scalar(x) * 2", "instance", .no),
     ])
-    func survival(source: String, label: String, expected: LabelSurvival) throws {
+    func survival(source: String, label: PromQLString, expected: LabelSurvival) throws {
         #expect(try PromQL.parse(source).resultLabels.survival(of: label) == expected)
     }
 

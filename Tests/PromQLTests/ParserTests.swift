@@ -97,7 +97,7 @@ struct SyntaxTests {
     }
 
     @Test func stringEscapesFollowGo() throws {
-        func value(_ input: String) throws -> String? {
+        func value(_ input: String) throws -> PromQLString? {
             guard case .string(let literal) = try PromQL.parse(input) else { return nil }
             return literal.value
         }

@@ -66,7 +66,8 @@ struct SeriesNotationTests {
                 disagreements.append("rejected valid: \(input)")
                 continue
             }
-            let labels = try #require(entry["labels"] as? [String: String])
+            let texts = try #require(entry["labels"] as? [String: String])
+            let labels = Dictionary(uniqueKeysWithValues: texts.map { (PromQLString($0.key), PromQLString($0.value)) })
             let rawValues = try #require(entry["values"] as? [Any])
             let expected: [SeriesValue?] = rawValues.map { ($0 as? NSNumber).map { .float($0.doubleValue) } }
             if series.labels == labels && series.values == expected {
@@ -96,8 +97,8 @@ struct SeriesNotationTests {
         ("m\t1\n2  ", ["__name__": "m"], [.float(1), .float(2)]),
         ("m stale+1x2 1", ["__name__": "m"], [.stale, .stale, .stale, .float(1)]),
         (#"m{a="\"q\" \u00e9 \x41"} stale"#, ["__name__": "m", "a": "\"q\" é A"], [.stale]),
-    ] as [(String, [String: String], [SeriesValue?])])
-    func floatSeries(input: String, labels: [String: String], values: [SeriesValue?]) throws {
+    ] as [(String, [PromQLString: PromQLString], [SeriesValue?])])
+    func floatSeries(input: String, labels: [PromQLString: PromQLString], values: [SeriesValue?]) throws {
         let series = try SeriesDescription(parsing: input)
         #expect(series.labels == labels)
         #expect(series.values == values)
