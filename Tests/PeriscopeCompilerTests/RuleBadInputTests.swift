@@ -35,7 +35,8 @@ import Testing
         #expect(output == nil, "nothing is rendered")
         expectError(diagnostics, "duplicate rule group name 'api' in namespace 'svc'", line: second)
         #expect(diagnostics.count == 1, "the same name in another namespace is fine: \(diagnostics)")
-        #expect(diagnostics.first?.notes.first?.contains("RuleBadInputTests.swift:\(second - 1)") == true)
+        #expect(diagnostics.first?.related.first?.what == "first declared at")
+        #expect(diagnostics.first?.related.first?.location.line == second - 1)
     }
 
     @Test func duplicateAlertWithTheSameLabelsInAGroup() {

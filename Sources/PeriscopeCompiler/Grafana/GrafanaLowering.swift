@@ -33,7 +33,7 @@ public struct GrafanaLowering: Sendable {
                 let list = defined.isEmpty ? "it defines none" : "it defines: \(defined.joined(separator: ", "))"
                 diagnostics.emit(.error(
                     "datasource '\(name)' is not defined in environment '\(environment.name)'; expected it under grafana.datasources\(where_), \(list)",
-                    at: location, id: .datasourceUndefined))
+                    at: location, id: .datasourceUndefined, problem: "datasource-undefined/\(name)/\(environment.name)"))
                 return .object([JSONMember("type", "prometheus"), JSONMember("uid", .string(name))])
             }
             return Self.datasourceObject(type: resolved.type, uid: resolved.uid)
@@ -97,10 +97,12 @@ public struct GrafanaLowering: Sendable {
         var members: [JSONMember] = []
         members.reserveCapacity(16)
         let panelDatasource = effectiveDatasource(of: panel, dashboardDefault: dashboardDatasource)
+        var panelDatasourceJSON: JSONValue?
         if let panelDatasource {
             let inherited = panel.datasource == nil && dashboardDatasource != nil
             let location = inherited ? dashboardDatasourceLocation ?? panel.location : panel.location(of: .datasource)
-            members.append(JSONMember("datasource", datasource(panelDatasource, at: location)))
+            panelDatasourceJSON = datasource(panelDatasource, at: location)
+            members.append(JSONMember("datasource", panelDatasourceJSON!))
         }
         if let description = panel.description { members.append(JSONMember("description", .string(description))) }
         members.append(JSONMember("fieldConfig", fieldConfig(panel)))
@@ -118,7 +120,7 @@ public struct GrafanaLowering: Sendable {
             if let direction = repeatOptions.direction { members.append(JSONMember("repeatDirection", .string(direction.rawValue))) }
         }
         if !panel.queries.isEmpty {
-            members.append(JSONMember("targets", .array(targets(panel.queries, panelDatasource: panelDatasource))))
+            members.append(JSONMember("targets", .array(targets(panel.queries, panelDatasource: panelDatasource, resolved: panelDatasourceJSON))))
         }
         if let timeFrom = panel.timeFrom { members.append(JSONMember("timeFrom", .string(timeFrom.rawValue))) }
         if let timeShift = panel.timeShift { members.append(JSONMember("timeShift", .string(timeShift.rawValue))) }
@@ -225,23 +227,24 @@ public struct GrafanaLowering: Sendable {
         return refIdName(index / 26 - 1) + letters[index % 26]
     }
 
-    /// The `targets` array.
-    public func targets(_ queries: [Query], panelDatasource: DatasourceReference?) -> [JSONValue] {
+    /// The `targets` array. A query without a datasource of its own uses the panel's
+    /// (`resolved`, when the panel already resolved it, so a problem with it is reported once, at
+    /// the panel), or under a Mixed or no panel datasource the default for its kind.
+    public func targets(_ queries: [Query], panelDatasource: DatasourceReference?, resolved: JSONValue? = nil) -> [JSONValue] {
         let ids = Self.refIds(for: queries)
-        var resolvedPanelDatasource: JSONValue?
+        var inherited = resolved
+        func datasourceMember(own: DatasourceReference?, kindDefault: DatasourceReference, at location: SourceLocation) -> JSONMember {
+            if let own { return JSONMember("datasource", datasource(own, at: location)) }
+            guard let panelDatasource, panelDatasource != .mixed else { return JSONMember("datasource", datasource(kindDefault, at: location)) }
+            if inherited == nil { inherited = datasource(panelDatasource, at: location) }
+            return JSONMember("datasource", inherited!)
+        }
         return queries.enumerated().map { index, query in
             switch query {
             case .prometheus(let prometheus):
                 var members: [JSONMember] = []
                 members.reserveCapacity(10)
-                if let own = prometheus.datasource {
-                    members.append(JSONMember("datasource", datasource(own, at: prometheus.location)))
-                } else if let panelDatasource, panelDatasource != .mixed {
-                    if resolvedPanelDatasource == nil { resolvedPanelDatasource = datasource(panelDatasource, at: prometheus.location) }
-                    members.append(JSONMember("datasource", resolvedPanelDatasource!))
-                } else {
-                    members.append(JSONMember("datasource", datasource(.defaultMetrics, at: prometheus.location)))
-                }
+                members.append(datasourceMember(own: prometheus.datasource, kindDefault: .defaultMetrics, at: prometheus.location))
                 if let exemplar = prometheus.exemplar { members.append(JSONMember("exemplar", .bool(exemplar))) }
                 let expr = injectsSelectors ? SelectorInjection.rewrite(prometheus, environment: environment, diagnostics: diagnostics) : prometheus.expr
                 members.append(JSONMember("expr", .string(expr)))
@@ -254,14 +257,7 @@ public struct GrafanaLowering: Sendable {
                 members.append(JSONMember("refId", .string(ids[index])))
                 return .object(members)
             case .loki(let loki):
-                var members: [JSONMember] = []
-                if let own = loki.datasource {
-                    members.append(JSONMember("datasource", datasource(own, at: loki.location)))
-                } else if let panelDatasource, panelDatasource != .mixed {
-                    members.append(JSONMember("datasource", datasource(panelDatasource, at: loki.location)))
-                } else {
-                    members.append(JSONMember("datasource", datasource(.defaultLogs, at: loki.location)))
-                }
+                var members = [datasourceMember(own: loki.datasource, kindDefault: .defaultLogs, at: loki.location)]
                 members.append(JSONMember("expr", .string(loki.expr)))
                 if let hide = loki.hide { members.append(JSONMember("hide", .bool(hide))) }
                 if let legend = loki.legendFormat { members.append(JSONMember("legendFormat", .string(legend))) }

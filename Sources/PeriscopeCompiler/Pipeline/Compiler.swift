@@ -153,6 +153,7 @@ public struct Compiler: Sendable {
             return (result, local.diagnostics)
         }
         var results: [(environment: Environment, rules: RulesModel, ruleFiles: [Artifact], dashboards: [Result])] = []
+        var reported: [Diagnostic] = []
         var cursor = 0
         for entry in prepared {
             var problems = entry.diagnostics
@@ -163,11 +164,12 @@ public struct Compiler: Sendable {
                 dashboards.append(dashboard)
                 problems += lowerProblems
             }
-            diagnostics.emit(contentsOf: problems)
+            reported += Self.tagged(problems, with: entry.environment)
             if !problems.contains(where: { $0.severity == .error }) {
                 results.append((entry.environment, entry.rules, entry.ruleFiles, dashboards))
             }
         }
+        diagnostics.emit(contentsOf: Diagnostic.coalesced(reported))
         return results
     }
 
@@ -180,17 +182,29 @@ public struct Compiler: Sendable {
         for (index, model) in models.enumerated() { jobs += model.dashboards.indices.map { (index, $0) } }
         let files = Self.parallelMap(jobs) { job in artifact(for: models[job.environment].dashboards[job.dashboard]) }
         var outputs: [EnvironmentOutput] = []
+        var reported: [Diagnostic] = []
         var cursor = 0
         for model in models {
             let dashboardFiles = Array(files[cursor..<(cursor + model.dashboards.count)])
             cursor += model.dashboards.count
             let local = DiagnosticCollector()
             let ruleFiles = RuleCompiler(environment: model.environment, diagnostics: local).render(model.rules)
-            diagnostics.emit(contentsOf: local.diagnostics)
+            reported += Self.tagged(local.diagnostics, with: model.environment)
             guard !local.hasErrors else { continue }
             outputs.append(assemble(dashboardFiles + ruleFiles, folders: model.dashboards.map(\.folder), environment: model.environment))
         }
+        diagnostics.emit(contentsOf: Diagnostic.coalesced(reported))
         return outputs
+    }
+
+    /// `diagnostics` marked as found in `environment`, so that ``Diagnostic/coalesced(_:)``
+    /// reports a problem of several environments once.
+    static func tagged(_ diagnostics: [Diagnostic], with environment: Environment) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            var tagged = diagnostic
+            if tagged.environments.isEmpty { tagged.environments = [environment.name.rawValue] }
+            return tagged
+        }
     }
 
     /// `transform` applied to every element, spread over the available cores, results in order.

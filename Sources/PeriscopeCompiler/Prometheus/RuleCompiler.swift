@@ -56,8 +56,8 @@ public struct RuleCompiler: Sendable {
         return lower(resolved)
     }
 
-    func error(_ message: String, _ id: DiagnosticID, at location: SourceLocation, notes: [String] = []) {
-        diagnostics.emit(.error(message, at: location, id: id, notes: notes))
+    func error(_ message: String, _ id: DiagnosticID, at location: SourceLocation, notes: [String] = [], related: [Diagnostic.Related] = []) {
+        diagnostics.emit(.error(message, at: location, id: id, notes: notes, related: related))
     }
 }
 
@@ -109,7 +109,7 @@ extension RuleCompiler {
                 error("rule group name is empty (expected a name unique within namespace '\(group.namespace)')", RuleDiagnosticID.groupNameEmpty, at: group.location)
             } else if let first = groupLocations[group.namespace]?[group.name] {
                 error("duplicate rule group name '\(group.name)' in namespace '\(group.namespace)' (expected group names to be unique within a rule file)",
-                      RuleDiagnosticID.groupNameDuplicate, at: group.location, notes: ["first declared at \(first)"])
+                      RuleDiagnosticID.groupNameDuplicate, at: group.location, related: [.init("first declared at", .source(first))])
             } else {
                 groupLocations[group.namespace, default: [:]][group.name] = group.location
             }

@@ -16,8 +16,8 @@ struct RuleLowering: Sendable {
     private var parseOptions: ParseOptions { ParseOptions(target: environment.prometheus.target == .v2_42 ? .v2_42 : .v3) }
     private var targetName: String { environment.prometheus.target.rawValue }
 
-    private func error(_ message: String, _ id: DiagnosticID, at location: SourceLocation, notes: [String] = []) {
-        diagnostics.emit(.error(message, at: location, id: id, notes: notes))
+    private func error(_ message: String, _ id: DiagnosticID, at location: SourceLocation, notes: [String] = [], related: [Diagnostic.Related] = []) {
+        diagnostics.emit(.error(message, at: location, id: id, notes: notes, related: related))
     }
 
     private func checkDuration(_ value: PrometheusDuration?, _ what: String, at location: SourceLocation) {
@@ -58,6 +58,7 @@ struct RuleLowering: Sendable {
         for rule in group.rules {
             let lowered: RuleNode
             let location: SourceLocation
+            let errorsBefore = diagnostics.errorCount
             switch rule {
             case .alert(let alert):
                 lowered = lower(alert)
@@ -66,15 +67,18 @@ struct RuleLowering: Sendable {
                 lowered = lower(recording)
                 location = recording.location
             }
+            rules.append(lowered)
+            // A rule with errors of its own is not compared: its labels may be incomplete, and
+            // a false duplicate would be a cascade of the same mistake.
+            guard diagnostics.errorCount == errorsBefore else { continue }
             let key = RuleIdentity(kind: lowered.kind, name: lowered.name.value, labels: lowered.labels.map { [$0.name, $0.value.value] })
             if let first = seen[key] {
                 let what = lowered.kind == .alert ? "alert" : "recording rule"
                 error("duplicate \(what) '\(lowered.name.value)' with the same labels in group '\(group.name)' (expected each \(what) name to differ in its labels; promtool reports these as duplicate rules)",
-                      RuleDiagnosticID.nameDuplicate, at: location, notes: ["first declared at \(first)"])
+                      RuleDiagnosticID.nameDuplicate, at: location, related: [.init("first declared at", .source(first))])
             } else {
                 seen[key] = location
             }
-            rules.append(lowered)
         }
         return RuleGroupNode(name: LocatedText(group.name, at: .source(group.location)),
                              interval: text(group.interval, at: group.location(of: .interval)),

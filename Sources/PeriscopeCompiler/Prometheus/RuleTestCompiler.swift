@@ -18,7 +18,7 @@ extension RuleCompiler {
             }
             if let first = seen[tests.namespace] {
                 emitTestError(.error("duplicate rule tests for namespace '\(tests.namespace)' (expected one RuleTests per namespace; put every AlertTest in it)",
-                                        at: tests.location, notes: ["first declared at \(first)"]))
+                                        at: tests.location, related: [.init("first declared at", .source(first))]))
                 continue
             }
             seen[tests.namespace] = tests.location
@@ -41,7 +41,7 @@ extension RuleCompiler {
             for test in tests.tests {
                 if let first = names[test.name] {
                     emitTestError(.error("duplicate test name '\(test.name)' in the tests of namespace '\(tests.namespace)' (expected names that tell failures apart)",
-                                            at: test.location, notes: ["first declared at \(first)"]))
+                                            at: test.location, related: [.init("first declared at", .source(first))]))
                 }
                 names[test.name] = test.location
                 cases.append(lower(test, alerts: alerts, namespace: tests.namespace))

@@ -57,21 +57,53 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: Location?
     /// The stable id of this kind of problem (the lint rule id where there is one).
     public var id: DiagnosticID?
-    /// Further lines printed under the message (related locations, hints).
+    /// Further lines printed under the message (hints).
     public var notes: [String]
+    /// Other places that belong to the problem, each printed as `what location` under the
+    /// message, with the path written like the diagnostic's own (`first declared at …`).
+    public var related: [Related]
+    /// What makes several diagnostics one problem: a problem caused once (a datasource the
+    /// environment lacks) is reported once, with the other places it shows up counted
+    /// (``coalesced(_:)``). Nil when each place is its own problem.
+    public var problem: String?
+    /// The environments the problem was found in, in the order they were compiled; empty when
+    /// it does not belong to an environment (a bad environment file, a CLI argument).
+    public var environments: [String]
+
+    /// Another place that belongs to a problem.
+    public struct Related: Sendable, Hashable {
+        /// What the place is, e.g. `first declared at`.
+        public var what: String
+        /// Where it is.
+        public var location: Location
+
+        /// Creates a related place.
+        public init(_ what: String, _ location: Location) {
+            self.what = what
+            self.location = location
+        }
+    }
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: Location? = nil, id: DiagnosticID? = nil, notes: [String] = []) {
+    public init(
+        _ severity: Severity, _ message: String, at location: Location? = nil, id: DiagnosticID? = nil, notes: [String] = [],
+        related: [Related] = [], problem: String? = nil
+    ) {
         self.severity = severity
         self.id = id
         self.message = message
         self.location = location
         self.notes = notes
+        self.related = related
+        self.problem = problem
+        self.environments = []
     }
 
     /// An error at a Swift source location.
-    public static func error(_ message: String, at location: SourceLocation, id: DiagnosticID? = nil, notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: .source(location), id: id, notes: notes)
+    public static func error(
+        _ message: String, at location: SourceLocation, id: DiagnosticID? = nil, notes: [String] = [], related: [Related] = [], problem: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, message, at: .source(location), id: id, notes: notes, related: related, problem: problem)
     }
 
     /// An error at a file location.
@@ -99,7 +131,57 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         text += message
         if case .json(let json)? = location, json.line > 0, !json.pointer.tokens.isEmpty { text += "\n    at #\(json.pointer)" }
         for note in notes { text += "\n    " + note }
+        for place in related { text += "\n    \(place.what) \(place.location.formatted(relativeTo: directory))" }
+        if !environments.isEmpty {
+            text += "\n    in environment\(environments.count == 1 ? "" : "s") " + environments.joined(separator: ", ")
+        }
         return text
+    }
+
+    /// The most places of one problem listed under it; the rest are counted.
+    public static let relatedPlacesShown = 5
+
+    /// `diagnostics` with each problem reported once, in the order first reported:
+    ///
+    /// - the same diagnostic from several environments becomes one, listing the environments;
+    /// - diagnostics with the same ``problem`` become the first of them, with the other places
+    ///   listed (at most ``relatedPlacesShown``, the rest counted) and the environments merged.
+    public static func coalesced(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        var index: [Diagnostic: Int] = [:]
+        var problems: [String: (index: Int, places: [Location])] = [:]
+        for diagnostic in diagnostics {
+            var key = diagnostic
+            key.environments = []
+            if let problem = diagnostic.problem {
+                if let (at, places) = problems[problem] {
+                    merge(diagnostic.environments, into: &result[at])
+                    if let location = diagnostic.location, location != result[at].location, !places.contains(location) {
+                        problems[problem]?.places.append(location)
+                    }
+                    continue
+                }
+                problems[problem] = (result.count, [])
+            } else if let at = index[key] {
+                merge(diagnostic.environments, into: &result[at])
+                continue
+            }
+            index[key] = result.count
+            result.append(diagnostic)
+        }
+        for (at, places) in problems.values where !places.isEmpty {
+            let shown = places.prefix(relatedPlacesShown)
+            result[at].related += shown.map { Related("also at", $0) }
+            let rest = places.count - shown.count
+            result[at].notes.append("\(places.count + 1) places in all" + (rest > 0 ? "; \(rest) more not listed" : ""))
+        }
+        return result
+    }
+
+    private static func merge(_ environments: [String], into diagnostic: inout Diagnostic) {
+        for environment in environments where !diagnostic.environments.contains(environment) {
+            diagnostic.environments.append(environment)
+        }
     }
 
     /// `path:line:col: severity: message`.

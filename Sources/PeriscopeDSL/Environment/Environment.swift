@@ -215,14 +215,14 @@ public struct EnvironmentValues: Sendable {
             let defined = keys.isEmpty ? "it defines no values" : "defined: \(keys.joined(separator: ", "))"
             diagnostics.emit(.error(
                 "environment '\(environment)' has no value '\(key)' (expected \(T.expectedDescription) under `values:` in \(file ?? "its file"); \(defined))",
-                at: location))
+                at: location, problem: "value-missing/\(key)/\(environment)"))
             return T.placeholder
         }
         guard let converted = T(environmentValue: entry.value) else {
             let written = entry.location.map { " at \($0)" } ?? ""
             diagnostics.emit(.error(
                 "environment '\(environment)' value '\(key)' is \(entry.value.kindDescription)\(written), expected \(T.expectedDescription)",
-                at: location))
+                at: location, problem: "value-type/\(key)/\(environment)/\(T.expectedDescription)"))
             return T.placeholder
         }
         return converted
