@@ -112,6 +112,22 @@ struct RuleCLITests {
         #expect(result.stdout.contains("20 passed, 1 failed"), "\(result.stdout)")
     }
 
+    /// Issue 13, item 1: with the output folder given relative to the working directory, a
+    /// failing test still shows promtool's own difference, not a rule file it cannot find.
+    @Test func aRelativeOutputFolderStillShowsPromtoolsDifference() throws {
+        _ = try #require(Self.promtool, "promtool is not on PATH: run `make test`, which installs Debian's prometheus package (or set PERISCOPE_SKIP_PROMTOOL=1 to skip)")
+        let out = try Self.renderExamples()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let file = out.appendingPathComponent("prod/prometheus/tests/examples.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "runs 7000 goroutines", with: "runs 6999 goroutines").utf8).write(to: file)
+        let result = try CLI.run(["test", out.lastPathComponent], in: out.deletingLastPathComponent())
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FAIL prod/examples.yaml: goroutine leak fires"), "\(result.stdout)")
+        #expect(result.stdout.contains("runs 6999 goroutines") && result.stdout.contains("got:"), "\(result.stdout)")
+        #expect(!result.stdout.contains("no file match pattern"), "\(result.stdout)")
+    }
+
     @Test func missingPromtoolIsAClearErrorWithTheInstallCommand() throws {
         let binary = try #require(CLI.productsDirectory?.appendingPathComponent("periscope"))
         let result = try Self.run(binary.path, ["test", "build"], in: CLI.root, environment: ["PATH": "/nonexistent"])

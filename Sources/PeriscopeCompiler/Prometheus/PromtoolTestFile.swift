@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Splits a promtool test file into one file per test, so that `periscope test` can report
@@ -18,7 +19,8 @@ public enum PromtoolTestFile {
     }
 
     /// The tests of `yaml`, each as a file of its own whose relative `rule_files` entries are
-    /// resolved against `directory` (the folder of the original file), so they run from anywhere.
+    /// resolved against `directory` (the folder of the original file; a relative folder is
+    /// taken from the current directory), as absolute paths, so they run from anywhere.
     public static func split(_ yaml: String, directory: String) throws(SplitError) -> [SingleTest] {
         let root: Node
         do {
@@ -31,6 +33,7 @@ public enum PromtoolTestFile {
         }
         guard case .mapping(let mapping) = root else { throw SplitError(description: "a test file is a mapping with rule_files and tests") }
         guard case .sequence(let tests)? = mapping["tests"] else { throw SplitError(description: "no tests: list") }
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
         var result: [SingleTest] = []
         for (index, test) in tests.enumerated() {
             var pairs: [(Node, Node)] = []
@@ -45,7 +48,7 @@ public enum PromtoolTestFile {
                     }
                     let resolved = files.map { file -> Node in
                         guard let path = file.string, !path.hasPrefix("/") else { return file }
-                        return Node(directory + "/" + path)
+                        return Node(base + "/" + path)
                     }
                     pairs.append((key, .sequence(Node.Sequence(resolved))))
                 default:

@@ -23,9 +23,9 @@ extension RuleCompiler {
             }
             seen[tests.namespace] = tests.location
             checkTestDuration(tests.evaluationInterval, "evaluation interval", at: tests.location)
-            var alerts: [String: RuleNode] = [:]
+            var alerts: [String: [RuleNode]] = [:]
             for group in namespace.groups {
-                for rule in group.rules where rule.kind == .alert && alerts[rule.name.value] == nil {
+                for rule in group.rules where rule.kind == .alert {
                     var withGroupLabels = rule
                     if !group.labels.isEmpty {
                         var merged: [String: RuleLabel] = [:]
@@ -33,7 +33,7 @@ extension RuleCompiler {
                         for label in rule.labels { merged[label.name] = label }
                         withGroupLabels.labels = merged.values.sorted { $0.name < $1.name }
                     }
-                    alerts[rule.name.value] = withGroupLabels
+                    alerts[rule.name.value, default: []].append(withGroupLabels)
                 }
             }
             var names: [String: SourceLocation] = [:]
@@ -51,12 +51,56 @@ extension RuleCompiler {
         return files
     }
 
+    /// The rule of `rules` (the alerting rules with the expected alert's name) that can fire
+    /// `alert`: the one whose static labels agree with the labels the test states. When
+    /// several agree and they differ in labels or annotations, the test must state a label
+    /// that tells them apart (a warning/critical pair of one alert); that is reported.
+    private func rule(producing alert: ExpectedAlert, of rules: [RuleNode], test: AlertTest) -> RuleNode? {
+        func agrees(_ rule: RuleNode) -> Bool {
+            alert.labels.allSatisfy { name, value in rule.labels.first { $0.name == name }.map { $0.value.value == value } ?? true }
+        }
+        let candidates = rules.filter(agrees)
+        func signature(_ rule: RuleNode) -> [[String]] {
+            rule.labels.map { [$0.name, $0.value.value] } + [["annotations"]] + rule.annotations.map { [$0.name, $0.value.value] }
+        }
+        guard let first = candidates.first else {
+            let stated = alert.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+            emitTestError(.error(
+                "expected alert '\(rules[0].name.value)' in test '\(test.name)' has labels (\(stated)) that no rule named '\(rules[0].name.value)' carries (expected the static labels of one of its \(rules.count) rules)",
+                at: alert.location))
+            return nil
+        }
+        guard candidates.dropFirst().contains(where: { signature($0) != signature(first) }) else { return first }
+        let names = Set(candidates.flatMap { $0.labels.map(\.name) }).sorted()
+        let telling = names.filter { name in Set(candidates.map { rule in rule.labels.first { $0.name == name }?.value.value ?? "" }).count > 1 }
+        let choices = candidates.map { rule in telling.map { name in "\(name)=\(rule.labels.first { $0.name == name }?.value.value ?? "")" }.joined(separator: ", ") }
+        emitTestError(.error(
+            "expected alert '\(first.name.value)' in test '\(test.name)' matches \(candidates.count) rules of that name (\(choices.joined(separator: "; "))); state the label that tells them apart, e.g. ExpectedAlert(labels: [\"\(telling.first ?? "severity")\": …])",
+            at: alert.location))
+        return nil
+    }
+
+    /// The environment's selector labels that the test adds to its input series and that
+    /// survive `rule`'s expression (PromQL label flow: `sum by (job, env)` keeps `env`,
+    /// `sum by (job)` drops it), with their values: the fired alert carries them.
+    private func seriesLabels(surviving rule: RuleNode, injected: Bool) -> [String: String] {
+        guard injected, !environment.prometheus.selectors.isEmpty,
+              let expr = try? PromQL.parse(rule.expr.value, options: ParseOptions(target: environment.prometheus.target == .v2_42 ? .v2_42 : .v3))
+        else { return [:] }
+        let result = expr.resultLabels
+        var labels: [String: String] = [:]
+        for selector in environment.prometheus.selectors where result.survival(of: PromQLString(selector.name)) != .no {
+            labels[selector.name] = selector.value
+        }
+        return labels
+    }
+
     private func checkTestDuration(_ value: PrometheusDuration?, _ what: String, at location: SourceLocation) {
         guard let value, let problem = value.problem else { return }
         emitTestError(.error("invalid \(what) '\(value)': \(problem) (expected a Prometheus duration such as 30s, 5m or 1h30m)", at: location))
     }
 
-    private func lower(_ test: AlertTest, alerts: [String: RuleNode], namespace: String) -> LoweredRuleTests.Case {
+    private func lower(_ test: AlertTest, alerts: [String: [RuleNode]], namespace: String) -> LoweredRuleTests.Case {
         checkTestDuration(test.interval, "interval of test '\(test.name)'", at: test.location)
         let selectors = test.injectsSelectors ? environment.prometheus.selectors.map { LabelMatcher.equal($0.name, $0.value) } : []
         var series: [LoweredRuleTests.Series] = []
@@ -77,7 +121,7 @@ extension RuleCompiler {
         var alertCases: [LoweredRuleTests.AlertCase] = []
         for expectation in test.alerts {
             checkTestDuration(expectation.evalTime, "eval time of test '\(test.name)'", at: expectation.location)
-            guard let rule = alerts[expectation.alertname] else {
+            guard let rules = alerts[expectation.alertname] else {
                 emitTestError(.error(
                     "test '\(test.name)' expects alert '\(expectation.alertname)', which namespace '\(namespace)' does not define in environment '\(environment.name)' (expected one of: \(alerts.keys.sorted().joined(separator: ", ")))",
                     at: expectation.location))
@@ -85,7 +129,8 @@ extension RuleCompiler {
             }
             var expected: [LoweredRuleTests.ExpectedAlert] = []
             for alert in expectation.alerts {
-                var labels: [String: String] = [:]
+                guard let rule = rule(producing: alert, of: rules, test: test) else { continue }
+                var labels = seriesLabels(surviving: rule, injected: test.injectsSelectors)
                 for label in rule.labels { labels[label.name] = label.value.value }
                 for (name, value) in alert.labels { labels[name] = value }
                 var annotations: [String: String] = [:]
