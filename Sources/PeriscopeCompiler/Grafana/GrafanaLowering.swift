@@ -38,7 +38,8 @@ public struct GrafanaLowering: Sendable {
             }
             return Self.datasourceObject(type: resolved.type, uid: resolved.uid)
         case .variable(let name, let type):
-            return Self.datasourceObject(type: type, uid: "${\(name)}")
+            // `$datasource` and `${datasource}` are kept as the user wrote them.
+            return Self.datasourceObject(type: type, uid: name.hasPrefix("$") ? name : "${\(name)}")
         case .fixed(let fixed):
             return Self.datasourceObject(type: fixed.type, uid: fixed.uid)
         case .grafana:

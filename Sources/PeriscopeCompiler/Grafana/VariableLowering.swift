@@ -18,7 +18,9 @@ extension GrafanaLowering {
     ///   `getOptionsForCustomQuery` exists for the same reason).
     /// - `interval`: `query`, `options` (led by Grafana's `auto` option when `auto` is on), and
     ///   `auto`, `auto_count`, `auto_min` when set.
-    /// - `datasource`: `query` (the plugin type, e.g. `prometheus`), `options: []`.
+    /// - `datasource`: `query` (the plugin type, e.g. `prometheus`), `options: []`, and
+    ///   `current` defaulting to the environment's datasource of that type (see
+    ///   ``environmentDatasourceUID(for:)``).
     /// - `constant`, `textbox`: `query` (the value).
     /// - `adhoc`: `datasource` when set.
     ///
@@ -36,6 +38,9 @@ extension GrafanaLowering {
         var current = variable.current
         if current == nil, variable.kind == .custom, let first = variable.options.first {
             current = VariableCurrent(first.value, text: first.text)
+        }
+        if current == nil, variable.kind == .datasource, let uid = environmentDatasourceUID(for: variable) {
+            current = VariableCurrent(uid)
         }
         if let current { members.append(JSONMember("current", Self.current(current, multi: isMulti))) }
         switch variable.kind {
@@ -87,6 +92,34 @@ extension GrafanaLowering {
         if let sort = variable.sort { members.append(JSONMember("sort", .int(sort.rawValue))) }
         members.append(JSONMember("type", .string(variable.kind.rawValue)))
         return .object(members)
+    }
+
+    /// The uid a datasource variable starts on in this environment: its `.current(.named(…))`
+    /// logical datasource, else the logical default of its plugin type (`metrics` for
+    /// `prometheus`, `logs` for `loki`) when of that type, else the environment's only
+    /// datasource of that type; nil when none or several qualify.
+    func environmentDatasourceUID(for variable: Variable) -> String? {
+        let type = variable.query ?? ""
+        switch variable.datasource {
+        case .named(let name)?:
+            guard let resolved = environment.grafana.datasources[name] else {
+                _ = datasource(.named(name), at: variable.location)  // reports the undefined name
+                return nil
+            }
+            return resolved.uid
+        case .fixed(let fixed)?:
+            return fixed.uid
+        case .variable?, .grafana?, .mixed?, .dashboard?:
+            return nil
+        case nil:
+            let candidates = environment.grafana.datasources.filter { $0.value.type == type }
+            let logicalDefault = [DatasourceReference.defaultMetrics, .defaultLogs].compactMap { reference -> String? in
+                guard case .named(let name) = reference, candidates[name] != nil else { return nil }
+                return name
+            }.first
+            if let logicalDefault { return candidates[logicalDefault]?.uid }
+            return candidates.count == 1 ? candidates.first?.value.uid : nil
+        }
     }
 
     /// The query of a query variable, with the environment's selectors when its datasource is Prometheus.

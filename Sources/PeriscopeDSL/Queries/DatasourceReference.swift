@@ -5,7 +5,8 @@
 public enum DatasourceReference: Sendable, Hashable {
     /// A logical name resolved through the environment's `grafana.datasources`.
     case named(String)
-    /// A dashboard variable of datasource type, written as `{"type": type, "uid": "${name}"}`.
+    /// A dashboard variable of datasource type, written as `{"type": type, "uid": "${name}"}`;
+    /// a name written with its `$` (`"$datasource"`, `"${datasource}"`) is kept as written.
     case variable(String, type: String)
     /// A fixed Grafana datasource, the same in every environment.
     case fixed(GrafanaDatasource)
