@@ -31,7 +31,7 @@ enum GoRuntimeDashboard {
         Row("Overview") {
             TimeSeries("Goroutines") {
                 PrometheusQuery(#"sum by (instance) (go_goroutines{job="$job", instance=~"$instance"})"#)
-                    .legend("{{instance}}")
+                    .legendFormat("{{instance}}")
             }
             .description("Live goroutines; a steady climb usually means a leak.")
             .unit(.short)
@@ -41,7 +41,7 @@ enum GoRuntimeDashboard {
 
             TimeSeries("GC pause duration") {
                 PrometheusQuery(#"max by (quantile) (go_gc_duration_seconds{job="$job", instance=~"$instance"})"#)
-                    .legend("q{{quantile}}")
+                    .legendFormat("q{{quantile}}")
             }
             .description("Stop-the-world GC pause quantiles (0, 0.25, 0.5, 0.75, 1).")
             .unit(.seconds)
@@ -52,14 +52,14 @@ enum GoRuntimeDashboard {
         Row("Memory and threads") {
             TimeSeries("Heap in use") {
                 PrometheusQuery(#"sum by (instance) (go_memstats_heap_alloc_bytes{job="$job", instance=~"$instance"})"#)
-                    .legend("{{instance}}")
+                    .legendFormat("{{instance}}")
             }
             .unit(.bytes)
             .fillOpacity(10)
 
             TimeSeries("OS threads") {
                 PrometheusQuery(#"sum by (instance) (go_threads{job="$job", instance=~"$instance"})"#)
-                    .legend("{{instance}}")
+                    .legendFormat("{{instance}}")
             }
             .unit(.short)
             .decimals(0)

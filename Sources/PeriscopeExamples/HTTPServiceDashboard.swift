@@ -58,7 +58,7 @@ enum HTTPServiceDashboard {
         Row("Traffic and errors") {
             TimeSeries("Request rate by route") {
                 PrometheusQuery(#"sum by (route) (rate(http_requests_total{job="$job", route=~"$route"}[$__rate_interval]))"#)
-                    .legend("{{route}}")
+                    .legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .stacking(.normal)
@@ -66,7 +66,7 @@ enum HTTPServiceDashboard {
 
             TimeSeries("5xx error ratio by route") {
                 PrometheusQuery(#"sum by (route) (rate(http_requests_total{job="$job", route=~"$route", code=~"5.."}[$__rate_interval])) / sum by (route) (rate(http_requests_total{job="$job", route=~"$route"}[$__rate_interval]))"#)
-                    .legend("{{route}}")
+                    .legendFormat("{{route}}")
             }
             .unit(.percentUnit)
             .min(0)
@@ -78,7 +78,7 @@ enum HTTPServiceDashboard {
             TimeSeries("Latency quantiles") {
                 for quantile in ["0.5", "0.9", "0.99"] {
                     PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(http_request_duration_seconds_bucket{job=\"$job\", route=~\"$route\"}[$__rate_interval])))")
-                        .legend("p\(quantile.dropFirst(2))")
+                        .legendFormat("p\(quantile.dropFirst(2))")
                 }
             }
             .unit(.seconds)

@@ -30,7 +30,7 @@ enum PanelGalleryDashboard {
     static var graphs: Row {
         Row("Graphs") {
             TimeSeries("Timeseries: CPU by mode") {
-                PrometheusQuery("sum by (mode) (rate(node_cpu_seconds_total[$window]))").legend("{{mode}}")
+                PrometheusQuery("sum by (mode) (rate(node_cpu_seconds_total[$window]))").legendFormat("{{mode}}")
             }
             .unit(.percentUnit)
             .stacking(.percent)
@@ -64,7 +64,7 @@ enum PanelGalleryDashboard {
             .showThresholdMarkers()
 
             BarGauge("Bar gauge: memory by pod") {
-                PrometheusQuery("topk(5, sum by (pod) (container_memory_working_set_bytes))").legend("{{pod}}")
+                PrometheusQuery("topk(5, sum by (pod) (container_memory_working_set_bytes))").legendFormat("{{pod}}")
             }
             .unit(.bytes)
             .displayMode(.gradient)
@@ -85,7 +85,7 @@ enum PanelGalleryDashboard {
             Heatmap("Heatmap: request durations") {
                 PrometheusQuery("sum by (le) (increase(http_request_duration_seconds_bucket[$__rate_interval]))")
                     .format(.heatmap)
-                    .legend("{{le}}")
+                    .legendFormat("{{le}}")
             }
             .calculate(false)
             .cellGap(1)
@@ -97,7 +97,7 @@ enum PanelGalleryDashboard {
             .unit(.bytes)
 
             PieChart("Pie chart: traffic by status") {
-                PrometheusQuery("sum by (code) (increase(http_requests_total[1h]))").legend("{{code}}")
+                PrometheusQuery("sum by (code) (increase(http_requests_total[1h]))").legendFormat("{{code}}")
             }
             .pieType(.donut)
             .displayLabels(.percent)
@@ -107,13 +107,13 @@ enum PanelGalleryDashboard {
     static var states: Row {
         Row("States", collapsed: true) {
             StateTimeline("State timeline: target health") {
-                PrometheusQuery("up").legend("{{instance}}")
+                PrometheusQuery("up").legendFormat("{{instance}}")
             }
             .mergeValues()
             .mappings([.value("0", text: "down", color: .red), .value("1", text: "up", color: .green)])
 
             StatusHistory("Status history: error budget") {
-                PrometheusQuery("slo:sli_error:ratio_rate5m").legend("{{sloth_service}}")
+                PrometheusQuery("slo:sli_error:ratio_rate5m").legendFormat("{{sloth_service}}")
             }
             .showValue(.never)
         }

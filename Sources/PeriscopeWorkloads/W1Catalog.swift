@@ -81,7 +81,7 @@ public enum W1Catalog {
     static func timeseries(_ title: String, unit: Unit, red: Double, _ queries: [(String, String)]) -> TimeSeries {
         TimeSeries(title) {
             for (expr, legend) in queries {
-                PrometheusQuery(expr).legend(legend).datasource(datasource)
+                PrometheusQuery(expr).legendFormat(legend).datasource(datasource)
             }
         }
         .unit(unit)

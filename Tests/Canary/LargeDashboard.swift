@@ -40,24 +40,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("apiErrorRatio", default: 0.05)
         return Row("Api") {
             TimeSeries("api: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(api_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(api_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("api: errors") {
-                PrometheusQuery(#"sum(rate(api_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(api_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(api_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(api_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(api_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(api_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(api_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(api_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("api: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(api_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(api_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("api: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="api"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="api"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -79,7 +79,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("api: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(api_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(api_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("api: slow routes") {
@@ -97,24 +97,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("authErrorRatio", default: 0.05)
         return Row("Auth") {
             TimeSeries("auth: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(auth_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(auth_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("auth: errors") {
-                PrometheusQuery(#"sum(rate(auth_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(auth_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(auth_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(auth_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(auth_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(auth_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(auth_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(auth_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("auth: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(auth_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(auth_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("auth: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="auth"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="auth"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -136,7 +136,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("auth: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(auth_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(auth_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("auth: slow routes") {
@@ -154,24 +154,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("billingErrorRatio", default: 0.05)
         return Row("Billing") {
             TimeSeries("billing: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(billing_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(billing_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("billing: errors") {
-                PrometheusQuery(#"sum(rate(billing_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(billing_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(billing_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(billing_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(billing_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(billing_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(billing_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(billing_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("billing: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(billing_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(billing_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("billing: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="billing"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="billing"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -193,7 +193,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("billing: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(billing_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(billing_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("billing: slow routes") {
@@ -211,24 +211,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("cartErrorRatio", default: 0.05)
         return Row("Cart") {
             TimeSeries("cart: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(cart_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(cart_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("cart: errors") {
-                PrometheusQuery(#"sum(rate(cart_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(cart_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(cart_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(cart_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(cart_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(cart_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(cart_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(cart_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("cart: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(cart_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(cart_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("cart: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="cart"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="cart"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -250,7 +250,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("cart: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(cart_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(cart_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("cart: slow routes") {
@@ -268,24 +268,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("catalogErrorRatio", default: 0.05)
         return Row("Catalog") {
             TimeSeries("catalog: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(catalog_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(catalog_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("catalog: errors") {
-                PrometheusQuery(#"sum(rate(catalog_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(catalog_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(catalog_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(catalog_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(catalog_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(catalog_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(catalog_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(catalog_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("catalog: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(catalog_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(catalog_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("catalog: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="catalog"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="catalog"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -307,7 +307,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("catalog: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(catalog_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(catalog_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("catalog: slow routes") {
@@ -325,24 +325,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("checkoutErrorRatio", default: 0.05)
         return Row("Checkout") {
             TimeSeries("checkout: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(checkout_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(checkout_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("checkout: errors") {
-                PrometheusQuery(#"sum(rate(checkout_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(checkout_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(checkout_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(checkout_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(checkout_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(checkout_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(checkout_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(checkout_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("checkout: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(checkout_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(checkout_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("checkout: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="checkout"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="checkout"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -364,7 +364,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("checkout: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(checkout_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(checkout_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("checkout: slow routes") {
@@ -382,24 +382,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("dbErrorRatio", default: 0.05)
         return Row("Db") {
             TimeSeries("db: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(db_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(db_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("db: errors") {
-                PrometheusQuery(#"sum(rate(db_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(db_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(db_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(db_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(db_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(db_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(db_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(db_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("db: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(db_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(db_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("db: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="db"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="db"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -421,7 +421,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("db: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(db_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(db_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("db: slow routes") {
@@ -439,24 +439,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("cacheErrorRatio", default: 0.05)
         return Row("Cache") {
             TimeSeries("cache: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(cache_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(cache_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("cache: errors") {
-                PrometheusQuery(#"sum(rate(cache_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(cache_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(cache_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(cache_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(cache_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(cache_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(cache_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(cache_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("cache: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(cache_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(cache_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("cache: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="cache"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="cache"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -478,7 +478,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("cache: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(cache_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(cache_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("cache: slow routes") {
@@ -496,24 +496,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("queueErrorRatio", default: 0.05)
         return Row("Queue") {
             TimeSeries("queue: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(queue_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(queue_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("queue: errors") {
-                PrometheusQuery(#"sum(rate(queue_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(queue_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(queue_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(queue_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(queue_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(queue_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(queue_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(queue_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("queue: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(queue_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(queue_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("queue: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="queue"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="queue"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -535,7 +535,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("queue: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(queue_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(queue_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("queue: slow routes") {
@@ -553,24 +553,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("searchErrorRatio", default: 0.05)
         return Row("Search") {
             TimeSeries("search: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(search_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(search_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("search: errors") {
-                PrometheusQuery(#"sum(rate(search_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(search_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(search_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(search_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(search_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(search_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(search_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(search_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("search: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(search_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(search_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("search: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="search"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="search"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -592,7 +592,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("search: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(search_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(search_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("search: slow routes") {
@@ -610,24 +610,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("paymentsErrorRatio", default: 0.05)
         return Row("Payments") {
             TimeSeries("payments: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(payments_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(payments_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("payments: errors") {
-                PrometheusQuery(#"sum(rate(payments_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(payments_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(payments_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(payments_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(payments_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(payments_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(payments_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(payments_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("payments: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(payments_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(payments_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("payments: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="payments"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="payments"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -649,7 +649,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("payments: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(payments_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(payments_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("payments: slow routes") {
@@ -667,24 +667,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("inventoryErrorRatio", default: 0.05)
         return Row("Inventory") {
             TimeSeries("inventory: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(inventory_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(inventory_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("inventory: errors") {
-                PrometheusQuery(#"sum(rate(inventory_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(inventory_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(inventory_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(inventory_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(inventory_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(inventory_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(inventory_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(inventory_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("inventory: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(inventory_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(inventory_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("inventory: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="inventory"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="inventory"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -706,7 +706,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("inventory: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(inventory_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(inventory_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("inventory: slow routes") {
@@ -724,24 +724,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("shippingErrorRatio", default: 0.05)
         return Row("Shipping") {
             TimeSeries("shipping: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(shipping_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(shipping_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("shipping: errors") {
-                PrometheusQuery(#"sum(rate(shipping_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(shipping_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(shipping_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(shipping_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(shipping_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(shipping_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(shipping_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(shipping_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("shipping: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(shipping_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(shipping_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("shipping: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="shipping"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="shipping"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -763,7 +763,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("shipping: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(shipping_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(shipping_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("shipping: slow routes") {
@@ -781,24 +781,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("emailErrorRatio", default: 0.05)
         return Row("Email") {
             TimeSeries("email: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(email_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(email_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("email: errors") {
-                PrometheusQuery(#"sum(rate(email_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(email_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(email_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(email_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(email_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(email_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(email_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(email_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("email: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(email_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(email_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("email: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="email"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="email"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -820,7 +820,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("email: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(email_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(email_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("email: slow routes") {
@@ -838,24 +838,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("imagesErrorRatio", default: 0.05)
         return Row("Images") {
             TimeSeries("images: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(images_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(images_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("images: errors") {
-                PrometheusQuery(#"sum(rate(images_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(images_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(images_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(images_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(images_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(images_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(images_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(images_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("images: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(images_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(images_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("images: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="images"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="images"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -877,7 +877,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("images: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(images_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(images_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("images: slow routes") {
@@ -895,24 +895,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("ledgerErrorRatio", default: 0.05)
         return Row("Ledger") {
             TimeSeries("ledger: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(ledger_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(ledger_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("ledger: errors") {
-                PrometheusQuery(#"sum(rate(ledger_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(ledger_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(ledger_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(ledger_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(ledger_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(ledger_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(ledger_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(ledger_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("ledger: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(ledger_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(ledger_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("ledger: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="ledger"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="ledger"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -934,7 +934,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("ledger: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(ledger_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(ledger_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("ledger: slow routes") {
@@ -952,24 +952,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("gatewayErrorRatio", default: 0.05)
         return Row("Gateway") {
             TimeSeries("gateway: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(gateway_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(gateway_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("gateway: errors") {
-                PrometheusQuery(#"sum(rate(gateway_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(gateway_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(gateway_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(gateway_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(gateway_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(gateway_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(gateway_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(gateway_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("gateway: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(gateway_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(gateway_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("gateway: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="gateway"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="gateway"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -991,7 +991,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("gateway: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(gateway_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(gateway_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("gateway: slow routes") {
@@ -1009,24 +1009,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("sessionsErrorRatio", default: 0.05)
         return Row("Sessions") {
             TimeSeries("sessions: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(sessions_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(sessions_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("sessions: errors") {
-                PrometheusQuery(#"sum(rate(sessions_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(sessions_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(sessions_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(sessions_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(sessions_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(sessions_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(sessions_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(sessions_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("sessions: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(sessions_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(sessions_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("sessions: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="sessions"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="sessions"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -1048,7 +1048,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("sessions: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(sessions_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(sessions_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("sessions: slow routes") {
@@ -1066,24 +1066,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("reportsErrorRatio", default: 0.05)
         return Row("Reports") {
             TimeSeries("reports: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(reports_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(reports_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("reports: errors") {
-                PrometheusQuery(#"sum(rate(reports_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(reports_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(reports_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(reports_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(reports_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(reports_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(reports_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(reports_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("reports: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(reports_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(reports_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("reports: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="reports"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="reports"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -1105,7 +1105,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("reports: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(reports_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(reports_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("reports: slow routes") {
@@ -1123,24 +1123,24 @@ enum CanaryDashboard {
         let threshold = env.values.value("mlErrorRatio", default: 0.05)
         return Row("Ml") {
             TimeSeries("ml: request rate") {
-                PrometheusQuery(#"sum by (route) (rate(ml_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(ml_requests_total{namespace=~"$namespace"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
             .legend(.table, placement: .right, calcs: [.mean, .max])
             TimeSeries("ml: errors") {
-                PrometheusQuery(#"sum(rate(ml_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(ml_requests_total[$__rate_interval]))"#).legend("5xx")
-                PrometheusQuery(#"sum(rate(ml_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(ml_requests_total[$__rate_interval]))"#).legend("4xx")
+                PrometheusQuery(#"sum(rate(ml_requests_total{code=~"5.."}[$__rate_interval])) / sum(rate(ml_requests_total[$__rate_interval]))"#).legendFormat("5xx")
+                PrometheusQuery(#"sum(rate(ml_requests_total{code=~"4.."}[$__rate_interval])) / sum(rate(ml_requests_total[$__rate_interval]))"#).legendFormat("4xx")
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(threshold, .red)])
             TimeSeries("ml: latency") {
                 for quantile in ["0.5", "0.9", "0.99"] {
-                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(ml_request_duration_seconds_bucket[5m])))").legend("p\(quantile)")
+                    PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(ml_request_duration_seconds_bucket[5m])))").legendFormat("p\(quantile)")
                 }
             }
             .unit(.seconds)
             TimeSeries("ml: saturation") {
-                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="ml"}[5m]))"#).legend("{{pod}}")
+                PrometheusQuery(#"sum by (pod) (rate(container_cpu_usage_seconds_total{container="ml"}[5m]))"#).legendFormat("{{pod}}")
             }
             .unit(.short)
             .fillOpacity(10)
@@ -1162,7 +1162,7 @@ enum CanaryDashboard {
             .max(1)
             .thresholds([.base(.green), .step(0.8, .orange), .step(0.9, .red)])
             BarGauge("ml: top routes") {
-                PrometheusQuery("topk(5, sum by (route) (rate(ml_requests_total[5m])))").legend("{{route}}")
+                PrometheusQuery("topk(5, sum by (route) (rate(ml_requests_total[5m])))").legendFormat("{{route}}")
             }
             .displayMode(.gradient)
             Table("ml: slow routes") {

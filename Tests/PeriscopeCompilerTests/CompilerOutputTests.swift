@@ -16,7 +16,7 @@ import Testing
             Dashboard("API", uid: "api") {
                 Row("Traffic") {
                     Panel(type: "timeseries", title: "Requests") {
-                        PrometheusQuery("sum(rate(http_requests_total[$__rate_interval]))").legend("total")
+                        PrometheusQuery("sum(rate(http_requests_total[$__rate_interval]))").legendFormat("total")
                     }
                     .in(.prod) { $0.unit(.requestsPerSecond) }
                 }

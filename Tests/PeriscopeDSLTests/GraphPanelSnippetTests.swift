@@ -6,7 +6,7 @@ import Testing
 struct GraphPanelSnippetTests {
     @Test func timeSeriesWritesLegendTooltipAndGraphFieldOptions() {
         let panel = TimeSeries("Requests") {
-            PrometheusQuery("sum by (route) (rate(http_requests_total[5m]))").legend("{{route}}")
+            PrometheusQuery("sum by (route) (rate(http_requests_total[5m]))").legendFormat("{{route}}")
         }
         .unit(.requestsPerSecond)
         .legend(.table, placement: .right, calcs: [.mean, .max])
@@ -357,7 +357,7 @@ struct GraphPanelSnippetTests {
     }
 
     @Test func stateTimelineWritesMergeAlignmentAndMappings() {
-        let panel = StateTimeline("Target health") { PrometheusQuery(#"up{job="api"}"#).legend("{{instance}}") }
+        let panel = StateTimeline("Target health") { PrometheusQuery(#"up{job="api"}"#).legendFormat("{{instance}}") }
             .mappings([.value("1", text: "UP", color: .green), .value("0", text: "DOWN", color: .red)])
             .mergeValues()
             .showValue(.never)
@@ -446,7 +446,7 @@ struct GraphPanelSnippetTests {
 
     @Test func statusHistoryWritesRowAndColumnSizes() {
         let panel = StatusHistory("Replica status") {
-            PrometheusQuery("kube_deployment_status_replicas_available").legend("{{deployment}}")
+            PrometheusQuery("kube_deployment_status_replicas_available").legendFormat("{{deployment}}")
         }
         .thresholds([.base(.red), .step(1, .green)])
         .showValue(.auto)

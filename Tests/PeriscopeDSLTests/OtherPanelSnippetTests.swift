@@ -134,7 +134,7 @@ struct OtherPanelSnippetTests {
 
     @Test func heatmapWritesPreBucketedLayoutColorAxisAndCells() {
         let panel = Heatmap("Latency") {
-            PrometheusQuery("sum by (le) (rate(http_request_duration_seconds_bucket[5m]))").format(.heatmap).legend("{{le}}")
+            PrometheusQuery("sum by (le) (rate(http_request_duration_seconds_bucket[5m]))").format(.heatmap).legendFormat("{{le}}")
         }
         .calculate(false)
         .bucketLayout(.le)

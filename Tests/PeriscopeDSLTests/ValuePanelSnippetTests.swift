@@ -87,7 +87,7 @@ struct ValuePanelSnippetTests {
     }
 
     @Test func statFieldColorModeAndStatColorModeAreDistinct() {
-        let panel = Stat("Up").colorMode(.fixed(.blue)).colorMode(.backgroundSolid)
+        let panel = Stat("Up").colorScheme(.fixed(.blue)).colorMode(.backgroundSolid)
         #expect(panel.panel.fieldDefaults.color == .fixed(.blue))
         #expect(panel.panel.options["colorMode"] == "background_solid")
     }
@@ -177,7 +177,7 @@ struct ValuePanelSnippetTests {
     }
 
     @Test func barGaugeWritesDisplayValueAndNameModes() {
-        let panel = BarGauge("Disk usage") { PrometheusQuery("node_filesystem_avail_bytes").legend("{{mountpoint}}") }
+        let panel = BarGauge("Disk usage") { PrometheusQuery("node_filesystem_avail_bytes").legendFormat("{{mountpoint}}") }
             .displayMode(.lcd)
             .valueMode(.text)
             .namePlacement(.top)
@@ -240,7 +240,7 @@ struct ValuePanelSnippetTests {
 
     @Test func pieChartWritesPieTypeLabelsAndLegendValues() {
         let panel = PieChart("Traffic by region") {
-            PrometheusQuery("sum by (region) (rate(http_requests_total[5m]))").legend("{{region}}")
+            PrometheusQuery("sum by (region) (rate(http_requests_total[5m]))").legendFormat("{{region}}")
         }
         .pieType(.donut)
         .reduce(.lastNotNull)

@@ -28,7 +28,7 @@ public struct TimeRange: Sendable, Hashable {
 /// Dashboard("HTTP service", uid: "http-red") {
 ///     Row("Traffic") {
 ///         TimeSeries("Request rate") {
-///             PrometheusQuery("sum by (route) (rate(http_requests_total[$__rate_interval]))").legend("{{route}}")
+///             PrometheusQuery("sum by (route) (rate(http_requests_total[$__rate_interval]))").legendFormat("{{route}}")
 ///         }
 ///         .unit(.requestsPerSecond)
 ///     }

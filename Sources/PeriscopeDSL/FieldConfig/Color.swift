@@ -34,8 +34,9 @@ public struct Color: Sendable, Hashable, ExpressibleByStringLiteral, CustomStrin
     public var description: String { rawValue }
 }
 
-/// How Grafana picks the colour of a field (`fieldConfig.defaults.color`).
-public enum ColorMode: Sendable, Hashable {
+/// How Grafana picks the colour of a field: the "Color scheme" standard option,
+/// `fieldConfig.defaults.color.mode` (Grafana's `FieldColorModeId`).
+public enum FieldColorMode: Sendable, Hashable {
     /// From the thresholds.
     case thresholds
     /// One fixed colour.
@@ -69,3 +70,7 @@ public enum ColorMode: Sendable, Hashable {
         }
     }
 }
+
+/// The former name of ``FieldColorMode``; "color mode" is also Stat's `options.colorMode`.
+@available(*, deprecated, renamed: "FieldColorMode")
+public typealias ColorMode = FieldColorMode

@@ -36,7 +36,7 @@ public struct FieldDefaults: Sendable, Hashable {
     /// Value mappings.
     public var mappings: [ValueMapping]
     /// The colour mode.
-    public var color: ColorMode?
+    public var color: FieldColorMode?
     /// Data links on values.
     public var links: [DataLink]
     /// Panel-type specific field options (`fieldConfig.defaults.custom`), set by typed modifiers or by path.
@@ -103,7 +103,7 @@ public struct FieldProperty: Sendable, Hashable {
     /// Overrides the display name.
     public static func displayName(_ value: String) -> FieldProperty { FieldProperty("displayName", .string(value)) }
     /// Overrides the colour.
-    public static func color(_ mode: ColorMode) -> FieldProperty {
+    public static func color(_ mode: FieldColorMode) -> FieldProperty {
         var value: JSONValue = ["mode": .string(mode.mode)]
         if let fixed = mode.fixedColor { value["fixedColor"] = .string(fixed.rawValue) }
         return FieldProperty("color", value)

@@ -75,8 +75,12 @@ extension PanelConvertible {
     }
     /// Sets value mappings.
     public func mappings(_ mappings: [ValueMapping]) -> Self { with { $0.panel.fieldDefaults.mappings = mappings } }
-    /// Sets the colour mode.
-    public func colorMode(_ mode: ColorMode) -> Self { with { $0.panel.fieldDefaults.color = mode } }
+    /// Sets the colour scheme of the values (Grafana's "Color scheme" standard option,
+    /// `fieldConfig.defaults.color`), e.g. `.colorScheme(.fixed(.blue))`.
+    public func colorScheme(_ mode: FieldColorMode) -> Self { with { $0.panel.fieldDefaults.color = mode } }
+    /// The former name of ``colorScheme(_:)``, which Stat's `colorMode` (`options.colorMode`) shadowed.
+    @available(*, deprecated, renamed: "colorScheme(_:)")
+    public func colorMode(_ mode: FieldColorMode) -> Self { colorScheme(mode) }
     /// Adds a data link to the values.
     public func dataLink(_ link: DataLink) -> Self { with { $0.panel.fieldDefaults.links.append(link) } }
     /// Overrides field properties for the fields `matcher` selects.

@@ -9,7 +9,7 @@ public enum PrometheusFormat: String, Sendable, Hashable {
 ///
 /// ```swift
 /// PrometheusQuery("sum by (route) (rate(http_requests_total[$__rate_interval]))")
-///     .legend("{{route}}")
+///     .legendFormat("{{route}}")
 /// ```
 public struct PrometheusQuery: Sendable, Hashable, Modifiable {
     /// The PromQL expression; Grafana variables such as `$__rate_interval` may appear in it.
@@ -44,8 +44,11 @@ public struct PrometheusQuery: Sendable, Hashable, Modifiable {
         self.location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
     }
 
-    /// Sets the legend template.
-    public func legend(_ format: String) -> Self { with { $0.legendFormat = format } }
+    /// Sets the legend template (`legendFormat`), e.g. `{{route}}`.
+    public func legendFormat(_ format: String) -> Self { with { $0.legendFormat = format } }
+    /// The former name of ``legendFormat(_:)``; a panel's `.legend` sets its legend options.
+    @available(*, deprecated, renamed: "legendFormat(_:)")
+    public func legend(_ format: String) -> Self { legendFormat(format) }
     /// Makes this an instant query.
     public func instant(_ value: Bool = true) -> Self { with { $0.instant = value; $0.range = !value } }
     /// Makes this a range query.
@@ -69,7 +72,7 @@ public struct PrometheusQuery: Sendable, Hashable, Modifiable {
 /// A Loki query of a panel.
 ///
 /// ```swift
-/// LokiQuery(#"{app="checkout"} |= "error""#).legend("{{pod}}")
+/// LokiQuery(#"{app="checkout"} |= "error""#).legendFormat("{{pod}}")
 /// ```
 public struct LokiQuery: Sendable, Hashable, Modifiable {
     /// The LogQL expression.
@@ -95,8 +98,11 @@ public struct LokiQuery: Sendable, Hashable, Modifiable {
         self.location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
     }
 
-    /// Sets the legend template.
-    public func legend(_ format: String) -> Self { with { $0.legendFormat = format } }
+    /// Sets the legend template (`legendFormat`), e.g. `{{route}}`.
+    public func legendFormat(_ format: String) -> Self { with { $0.legendFormat = format } }
+    /// The former name of ``legendFormat(_:)``; a panel's `.legend` sets its legend options.
+    @available(*, deprecated, renamed: "legendFormat(_:)")
+    public func legend(_ format: String) -> Self { legendFormat(format) }
     /// Makes this an instant query.
     public func instant(_ value: Bool = true) -> Self { with { $0.instant = value } }
     /// Limits the number of lines.

@@ -33,7 +33,7 @@ public enum BarGaugeNamePlacement: String, Sendable, Hashable, JSONRepresentable
 /// Horizontal or vertical bars per series (`bargauge`).
 ///
 /// ```swift
-/// BarGauge("Disk usage") { PrometheusQuery("1 - node_filesystem_avail_bytes / node_filesystem_size_bytes").legend("{{mountpoint}}") }
+/// BarGauge("Disk usage") { PrometheusQuery("1 - node_filesystem_avail_bytes / node_filesystem_size_bytes").legendFormat("{{mountpoint}}") }
 ///     .unit(.percentUnit)
 ///     .displayMode(.lcd)
 ///     .orientation(.horizontal)

@@ -62,7 +62,7 @@ public struct HeatmapBuckets: Sendable, Hashable, JSONRepresentable {
 ///
 /// ```swift
 /// Heatmap("Latency") {
-///     PrometheusQuery("sum by (le) (rate(http_request_duration_seconds_bucket[$__rate_interval]))").format(.heatmap).legend("{{le}}")
+///     PrometheusQuery("sum by (le) (rate(http_request_duration_seconds_bucket[$__rate_interval]))").format(.heatmap).legendFormat("{{le}}")
 /// }
 /// .calculate(false)
 /// .bucketLayout(.le)

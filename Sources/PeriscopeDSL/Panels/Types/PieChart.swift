@@ -27,7 +27,7 @@ public enum PieChartLegendValue: String, Sendable, Hashable, JSONRepresentable {
 /// A pie or donut chart, one slice per series (`piechart`).
 ///
 /// ```swift
-/// PieChart("Traffic by region") { PrometheusQuery("sum by (region) (rate(http_requests_total[5m]))").legend("{{region}}") }
+/// PieChart("Traffic by region") { PrometheusQuery("sum by (region) (rate(http_requests_total[5m]))").legendFormat("{{region}}") }
 ///     .pieType(.donut)
 ///     .reduce(.lastNotNull)
 ///     .legend(.table, placement: .right)

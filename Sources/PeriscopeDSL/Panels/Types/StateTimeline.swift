@@ -11,7 +11,7 @@ public enum TimelineValueAlignment: String, Sendable, Hashable, JSONRepresentabl
 /// State changes over time, one row per series (`state-timeline`).
 ///
 /// ```swift
-/// StateTimeline("Target health") { PrometheusQuery("up{job=\"api\"}").legend("{{instance}}") }
+/// StateTimeline("Target health") { PrometheusQuery("up{job=\"api\"}").legendFormat("{{instance}}") }
 ///     .mappings([.value("1", text: "UP", color: .green), .value("0", text: "DOWN", color: .red)])
 ///     .mergeValues()
 ///     .showValue(.never)

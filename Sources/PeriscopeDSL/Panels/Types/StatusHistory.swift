@@ -1,7 +1,7 @@
 /// Periodic states as a grid of cells, one row per series (`status-history`).
 ///
 /// ```swift
-/// StatusHistory("Replica status") { PrometheusQuery("kube_deployment_status_replicas_available").legend("{{deployment}}") }
+/// StatusHistory("Replica status") { PrometheusQuery("kube_deployment_status_replicas_available").legendFormat("{{deployment}}") }
 ///     .thresholds([.base(.red), .step(1, .green)])
 ///     .showValue(.never)
 ///     .colWidth(0.9)

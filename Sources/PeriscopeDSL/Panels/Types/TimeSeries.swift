@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// TimeSeries("Requests") {
-///     PrometheusQuery("sum by (route) (rate(http_requests_total[$__rate_interval]))").legend("{{route}}")
+///     PrometheusQuery("sum by (route) (rate(http_requests_total[$__rate_interval]))").legendFormat("{{route}}")
 /// }
 /// .unit(.requestsPerSecond)
 /// .legend(.table, placement: .right, calcs: [.mean, .max])

@@ -26,7 +26,7 @@ enum Service {
     static func traffic(_ env: Environment) -> Row {
         Row("Traffic") {
             TimeSeries("Requests") {
-                PrometheusQuery(#"sum by (route) (rate(http_requests_total{job="$job"}[$__rate_interval]))"#).legend("{{route}}")
+                PrometheusQuery(#"sum by (route) (rate(http_requests_total{job="$job"}[$__rate_interval]))"#).legendFormat("{{route}}")
             }
             .unit(.requestsPerSecond)
 

@@ -1,0 +1,33 @@
+import PeriscopeDSL
+import Testing
+
+/// Issue 13, item 5: each word means one thing, in Grafana's terms. A query's `legendFormat`
+/// is not a panel's `legend`; a field's colour scheme is not Stat's `colorMode`. The old
+/// spellings forward, deprecated, for one release.
+@Suite struct NamingTests {
+    @Test func legendFormatIsTheQuerysAndLegendThePanels() {
+        let query = PrometheusQuery("up").legendFormat("{{job}}")
+        #expect(query.legendFormat == "{{job}}")
+        #expect(LokiQuery(#"{app="a"}"#).legendFormat("{{pod}}").legendFormat == "{{pod}}")
+        let panel = TimeSeries("T") { query }.legend(.table, placement: .right)
+        #expect(panel.panel.options[path: "legend.displayMode"] == "table")
+        #expect(panel.panel.fieldDefaults.color == nil)
+    }
+
+    @Test func colorSchemeIsTheFieldsAndColorModeStats() {
+        let panel = Stat("Up").colorScheme(.paletteClassic).colorMode(.background)
+        #expect(panel.panel.fieldDefaults.color == .paletteClassic)
+        #expect(panel.panel.options["colorMode"] == "background")
+        #expect(TimeSeries("T").colorScheme(.continuous("GrYlRd")).panel.fieldDefaults.color == .continuous("GrYlRd"))
+    }
+
+    /// The deprecated spellings still do what they did (called from a deprecated context, so
+    /// the test build has no warnings).
+    @available(*, deprecated)
+    @Test func deprecatedSpellingsForward() {
+        #expect(PrometheusQuery("up").legend("{{job}}").legendFormat == "{{job}}")
+        #expect(LokiQuery(#"{app="a"}"#).legend("{{pod}}").legendFormat == "{{pod}}")
+        let color: ColorMode = .fixed(.red)
+        #expect(TimeSeries("T").colorMode(color).panel.fieldDefaults.color == .fixed(.red))
+    }
+}
