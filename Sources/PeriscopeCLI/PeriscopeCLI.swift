@@ -3,21 +3,23 @@ import PeriscopeDSL
 
 /// The root command: every catalog gets the same command line.
 struct RootCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: CatalogContext.current?.programName ?? "periscope",
-        abstract: "Monitoring as code: render Grafana dashboards and Prometheus rules for every environment from Swift definitions.",
-        discussion: """
-            Examples:
-              periscope render --env all --out build
-              periscope render --check
-              periscope list --env prod
-              periscope environments
-              periscope promql check 'rate(http_requests_total[5m])'
-              periscope test build
-              periscope fmt --check dashboards rules
-            """,
-        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: CatalogContext.program,
+            abstract: "Monitoring as code: render Grafana dashboards and Prometheus rules for every environment from Swift definitions.",
+            discussion: """
+                Examples:
+                  \(CatalogContext.program) render --env all --out build
+                  \(CatalogContext.program) render --check
+                  \(CatalogContext.program) list --env prod
+                  \(CatalogContext.program) environments
+                  \(CatalogContext.program) promql check 'rate(http_requests_total[5m])'
+                  \(CatalogContext.program) test build
+                  \(CatalogContext.program) fmt --check dashboards rules
+                """,
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self]
+        )
+    }
 }
 
 /// The command-line entry point a catalog executable calls.

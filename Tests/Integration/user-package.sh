@@ -24,4 +24,13 @@ test -f "build/dev/grafana/dashboards/My service/dev-my-service.json"
 grep -q 'env=\\"prod\\"' "build/prod/grafana/dashboards/My service/my-service.json"
 "$bin" render --check --out build
 "$bin" --help | grep -q "Examples:"
+# Help names the user's executable, never `periscope`, in the root and every subcommand.
+for command in "" render list environments promql test fmt; do
+    help="$("$bin" $command --help)"
+    if echo "$help" | grep -q "periscope "; then
+        echo "user-package: '$command --help' names periscope instead of Monitoring:"; echo "$help"; exit 1
+    fi
+done
+"$bin" --help | grep -q "Monitoring render --env all --out build"
+"$bin" render --help | grep -q "Monitoring render --check"
 echo "user-package: the template builds against this checkout and renders dev, staging and prod"

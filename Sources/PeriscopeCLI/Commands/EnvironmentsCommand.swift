@@ -4,18 +4,20 @@ import PeriscopeDSL
 
 /// `environments`: lists and validates the environment files.
 struct EnvironmentsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "environments",
-        abstract: "List and validate the environment files.",
-        discussion: """
-            Loads every environment file (base and _-prefixed overlays included), follows \
-            extends chains and reports every problem with file:line:col. Exits 1 on errors.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "environments",
+            abstract: "List and validate the environment files.",
+            discussion: """
+                Loads every environment file (base and _-prefixed overlays included), follows \
+                extends chains and reports every problem with file:line:col. Exits 1 on errors.
 
-            Examples:
-              periscope environments
-              periscope environments --environments config/environments
-            """
-    )
+                Examples:
+                  \(CatalogContext.program) environments
+                  \(CatalogContext.program) environments --environments config/environments
+                """
+        )
+    }
 
     @Option(name: .customLong("environments"), help: ArgumentHelp("The directory holding the environment files.", valueName: "dir"))
     var directory: String = "environments"

@@ -5,32 +5,34 @@ import PeriscopeModel
 
 /// `fmt`: writes dashboards and rule files back in Periscope's canonical layout.
 struct FmtCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fmt",
-        abstract: "Format Grafana dashboards and Prometheus rule files canonically.",
-        discussion: """
-            Reads each dashboard (.json) and rule file (.yaml, .yml: plain groups files, \
-            PrometheusRule resources, Mimir namespace files) and writes it back in Periscope's \
-            canonical layout: keys sorted, two-space indentation, numbers as Periscope writes \
-            them, the rule-file layout of `render`. The data never changes: the output is read \
-            back and compared with the input before anything is written.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fmt",
+            abstract: "Format Grafana dashboards and Prometheus rule files canonically.",
+            discussion: """
+                Reads each dashboard (.json) and rule file (.yaml, .yml: plain groups files, \
+                PrometheusRule resources, Mimir namespace files) and writes it back in Periscope's \
+                canonical layout: keys sorted, two-space indentation, numbers as Periscope writes \
+                them, the rule-file layout of `render`. The data never changes: the output is read \
+                back and compared with the input before anything is written.
 
-            A folder is searched recursively for .json, .yaml and .yml files; files that are \
-            not dashboards or rule files are skipped there (named on the command line, they \
-            are an error). Hidden folders and .build are skipped.
+                A folder is searched recursively for .json, .yaml and .yml files; files that are \
+                not dashboards or rule files are skipped there (named on the command line, they \
+                are an error). Hidden folders and .build are skipped.
 
-            With one file and no flag, the formatted text goes to stdout. --check lists the \
-            files that would change and exits 1 if any would. --write rewrites them in place, \
-            each atomically (a temporary file renamed over the original). A file that cannot \
-            be read is reported as path:line:col: error: … and nothing is written for it; the \
-            exit status is then 1.
+                With one file and no flag, the formatted text goes to stdout. --check lists the \
+                files that would change and exits 1 if any would. --write rewrites them in place, \
+                each atomically (a temporary file renamed over the original). A file that cannot \
+                be read is reported as path:line:col: error: … and nothing is written for it; the \
+                exit status is then 1.
 
-            Examples:
-              periscope fmt dashboards/api.json            # print the canonical form
-              periscope fmt --check dashboards rules       # CI: exit 1 if anything is not canonical
-              periscope fmt --write dashboards rules       # rewrite in place
-            """
-    )
+                Examples:
+                  \(CatalogContext.program) fmt dashboards/api.json            # print the canonical form
+                  \(CatalogContext.program) fmt --check dashboards rules       # CI: exit 1 if anything is not canonical
+                  \(CatalogContext.program) fmt --write dashboards rules       # rewrite in place
+                """
+        )
+    }
 
     @Argument(help: ArgumentHelp("Dashboard and rule files, or folders to search.", valueName: "path"))
     var paths: [String]

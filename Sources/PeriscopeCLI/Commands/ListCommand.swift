@@ -4,18 +4,20 @@ import PeriscopeDSL
 
 /// `list`: shows what the catalog defines in each environment.
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list",
-        abstract: "Show what the catalog defines in each environment.",
-        discussion: """
-            Lists every dashboard with its final uid, folder, panel count and source location, \
-            and every rule group rendered in the environment with its namespace and rule counts.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "list",
+            abstract: "Show what the catalog defines in each environment.",
+            discussion: """
+                Lists every dashboard with its final uid, folder, panel count and source location, \
+                and every rule group rendered in the environment with its namespace and rule counts.
 
-            Examples:
-              periscope list
-              periscope list --env prod
-            """
-    )
+                Examples:
+                  \(CatalogContext.program) list
+                  \(CatalogContext.program) list --env prod
+                """
+        )
+    }
 
     @OptionGroup var environments: EnvironmentOptions
 

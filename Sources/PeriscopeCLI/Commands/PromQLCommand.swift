@@ -4,18 +4,20 @@ import PromQL
 
 /// `promql`: checks and formats PromQL expressions with Periscope's parser.
 struct PromQLCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "promql",
-        abstract: "Check and format PromQL expressions.",
-        discussion: """
-            Examples:
-              periscope promql check 'sum by (job) (rate(http_requests_total[5m]))'
-              periscope promql check --target 2.42 < queries.txt
-              periscope promql check --jsonl < cases.jsonl
-              periscope promql fmt --pretty 'sum(rate(x[5m])) by (job)'
-            """,
-        subcommands: [PromQLCheckCommand.self, PromQLFormatCommand.self]
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "promql",
+            abstract: "Check and format PromQL expressions.",
+            discussion: """
+                Examples:
+                  \(CatalogContext.program) promql check 'sum by (job) (rate(http_requests_total[5m]))'
+                  \(CatalogContext.program) promql check --target 2.42 < queries.txt
+                  \(CatalogContext.program) promql check --jsonl < cases.jsonl
+                  \(CatalogContext.program) promql fmt --pretty 'sum(rate(x[5m])) by (job)'
+                """,
+            subcommands: [PromQLCheckCommand.self, PromQLFormatCommand.self]
+        )
+    }
 }
 
 /// The PromQL feature level to parse at.
@@ -70,20 +72,22 @@ struct PromQLInputOptions: ParsableArguments {
 
 /// `promql check`.
 struct PromQLCheckCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Parse and type-check expressions; print ok or the error with its position for each.",
-        discussion: """
-            Each input gets one line of output: `ok`, or `SOURCE:LINE:COL: error: MESSAGE` where LINE is \
-            the input line (stdin) and COL the byte column of the error in the expression. Exits 1 \
-            if any expression fails.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "check",
+            abstract: "Parse and type-check expressions; print ok or the error with its position for each.",
+            discussion: """
+                Each input gets one line of output: `ok`, or `SOURCE:LINE:COL: error: MESSAGE` where LINE is \
+                the input line (stdin) and COL the byte column of the error in the expression. Exits 1 \
+                if any expression fails.
 
-            Examples:
-              periscope promql check 'rate(http_requests_total[5m])'
-              periscope promql check --target 2.42 < queries.txt
-              periscope promql check --jsonl < cases.jsonl
-            """
-    )
+                Examples:
+                  \(CatalogContext.program) promql check 'rate(http_requests_total[5m])'
+                  \(CatalogContext.program) promql check --target 2.42 < queries.txt
+                  \(CatalogContext.program) promql check --jsonl < cases.jsonl
+                """
+        )
+    }
 
     @OptionGroup var input: PromQLInputOptions
 
@@ -109,15 +113,17 @@ struct PromQLCheckCommand: ParsableCommand {
 
 /// `promql fmt`.
 struct PromQLFormatCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "fmt",
-        abstract: "Print expressions in canonical form (Prometheus' String()), or pretty-printed with --pretty.",
-        discussion: """
-            Examples:
-              periscope promql fmt 'sum(rate(x{b="1",a="2"}[90m])) by (job)'   # sum by (job) (rate(x{a="2",b="1"}[1h30m]))
-              periscope promql fmt --pretty < long-query.txt
-            """
-    )
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "fmt",
+            abstract: "Print expressions in canonical form (Prometheus' String()), or pretty-printed with --pretty.",
+            discussion: """
+                Examples:
+                  \(CatalogContext.program) promql fmt 'sum(rate(x{b="1",a="2"}[90m])) by (job)'   # sum by (job) (rate(x{a="2",b="1"}[1h30m]))
+                  \(CatalogContext.program) promql fmt --pretty < long-query.txt
+                """
+        )
+    }
 
     @OptionGroup var input: PromQLInputOptions
 

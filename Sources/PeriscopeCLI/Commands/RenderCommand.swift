@@ -4,23 +4,25 @@ import PeriscopeDSL
 
 /// `render`: renders the catalog for one or every environment.
 struct RenderCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "render",
-        abstract: "Render dashboards and rules for one or every environment into an output folder.",
-        discussion: """
-            Writes build/<env>/grafana/dashboards/<folder>/<uid>.json, \
-            build/<env>/grafana/provisioning/dashboards.yaml, \
-            build/<env>/prometheus/rules/<namespace>.yaml, build/<env>/prometheus/tests/<namespace>.yaml \
-            (plus kubernetes/ and mimir/rules/ when the catalog enables them) and build/<env>/manifest.json. \
-            Output is byte-for-byte deterministic. Writes are atomic: a render that fails \
-            leaves the previous output untouched.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "render",
+            abstract: "Render dashboards and rules for one or every environment into an output folder.",
+            discussion: """
+                Writes build/<env>/grafana/dashboards/<folder>/<uid>.json, \
+                build/<env>/grafana/provisioning/dashboards.yaml, \
+                build/<env>/prometheus/rules/<namespace>.yaml, build/<env>/prometheus/tests/<namespace>.yaml \
+                (plus kubernetes/ and mimir/rules/ when the catalog enables them) and build/<env>/manifest.json. \
+                Output is byte-for-byte deterministic. Writes are atomic: a render that fails \
+                leaves the previous output untouched.
 
-            Examples:
-              periscope render                       # every environment into build/
-              periscope render --env prod --out out  # one environment
-              periscope render --check               # exit 1 if build/ is stale
-            """
-    )
+                Examples:
+                  \(CatalogContext.program) render                       # every environment into build/
+                  \(CatalogContext.program) render --env prod --out out  # one environment
+                  \(CatalogContext.program) render --check               # exit 1 if build/ is stale
+                """
+        )
+    }
 
     @OptionGroup var environments: EnvironmentOptions
 

@@ -4,20 +4,22 @@ import PeriscopeCompiler
 
 /// `test`: runs the promtool unit tests of every rendered environment.
 struct TestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "test",
-        abstract: "Run the rendered alert unit tests with promtool, for every environment.",
-        discussion: """
-            Runs `promtool test rules` on every DIR/<env>/prometheus/tests/*.yaml and prints \
-            PASS or FAIL per test, with promtool's own message on failure. Exits 1 when a test \
-            fails, when there is nothing to test, or when promtool is not installed.
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "test",
+            abstract: "Run the rendered alert unit tests with promtool, for every environment.",
+            discussion: """
+                Runs `promtool test rules` on every DIR/<env>/prometheus/tests/*.yaml and prints \
+                PASS or FAIL per test, with promtool's own message on failure. Exits 1 when a test \
+                fails, when there is nothing to test, or when promtool is not installed.
 
-            Examples:
-              periscope render && periscope test     # render into build/, then test it
-              periscope test out                     # test another output folder
-              periscope test --promtool /opt/prometheus/promtool
-            """
-    )
+                Examples:
+                  \(CatalogContext.program) render && \(CatalogContext.program) test     # render into build/, then test it
+                  \(CatalogContext.program) test out                     # test another output folder
+                  \(CatalogContext.program) test --promtool /opt/prometheus/promtool
+                """
+        )
+    }
 
     @Argument(help: ArgumentHelp("The output folder that `render` wrote.", valueName: "dir"))
     var directory: String = "build"

@@ -19,6 +19,10 @@ public struct CatalogContext: Sendable {
     /// The context of the running command.
     @TaskLocal public static var current: CatalogContext?
 
+    /// The name help and examples use for the running program: the catalog executable's own
+    /// name (`Monitoring`), or `periscope`.
+    static var program: String { current?.programName ?? "periscope" }
+
     /// The context, or a usage error explaining that no catalog was handed over.
     static func require() throws -> CatalogContext {
         guard let current else { throw CommandFailure("no catalog: call PeriscopeCLI.main(catalog:) from your executable's entry point") }
