@@ -9,12 +9,15 @@ rm -rf "$work/monitoring"
 mkdir -p "$work"
 cp -R "$root/templates/monitoring" "$work/monitoring"
 cd "$work/monitoring"
+# The README's examples, as written, become a second executable of the same package.
+python3 "$root/Tests/Integration/readme-examples.py" "$root/README.md" .
 # Point the dependency at this checkout instead of the published package; the link's name
 # gives the package the identity `periscope` that the template's product reference uses.
 ln -sfn "$root" "$work/periscope"
 sed -i.bak "s|.package(url: \"https://github.com/periscope-dev/periscope\", from: \"0.1.0\")|.package(path: \"$work/periscope\")|" Package.swift
 grep -q "path: \"$work/periscope\"" Package.swift
 swift build --product Monitoring
+swift build --product ReadmeExamples
 bin="$(swift build --show-bin-path)/Monitoring"
 "$bin" render --env all --out build
 for env in dev staging prod; do
@@ -33,4 +36,8 @@ for command in "" render list environments promql test fmt; do
 done
 "$bin" --help | grep -q "Monitoring render --env all --out build"
 "$bin" render --help | grep -q "Monitoring render --check"
-echo "user-package: the template builds against this checkout and renders dev, staging and prod"
+# The README's catalog renders every environment, and its alert unit tests pass in promtool.
+readme="$(swift build --show-bin-path)/ReadmeExamples"
+"$readme" render --env all --environments readme-environments --out readme-build
+"$readme" test readme-build
+echo "user-package: the template builds against this checkout and renders dev, staging and prod; the README's examples compile, render and pass their tests"
