@@ -1,5 +1,6 @@
 import PeriscopeCompiler
 import PeriscopeDSL
+import PeriscopeModel
 import PeriscopeTestSupport
 import Testing
 
@@ -136,20 +137,68 @@ import Testing
                 }
             }
         }
-        expectError(diagnostics, "annotation 'summary' of alert 'A' is not a valid template: unclosed action", line: unclosed)
-        expectError(diagnostics, "annotation 'description' of alert 'B' is not a valid template: unterminated quoted string", line: string)
-        expectError(diagnostics, "annotation 'description' of alert 'C' is not a valid template: unexpected EOF", line: ifWithoutEnd)
-        expectError(diagnostics, "label 'instance' of alert 'D' is not a valid template", line: label)
+        expectError(diagnostics, "annotation 'summary' of alert 'A' is not a valid template for Prometheus 2.42: unclosed action", line: unclosed)
+        expectError(diagnostics, "annotation 'description' of alert 'B' is not a valid template for Prometheus 2.42: unterminated quoted string", line: string)
+        expectError(diagnostics, "annotation 'description' of alert 'C' is not a valid template for Prometheus 2.42: unexpected EOF", line: ifWithoutEnd)
+        expectError(diagnostics, "label 'instance' of alert 'D' is not a valid template for Prometheus 2.42: unclosed action", line: label)
+        #expect(diagnostics.count == 4, "\(diagnostics)")
     }
 
-    @Test func validTemplatesPass() {
-        for template in ["{{ $labels.job }}", "{{- $value | humanize -}}", #"{{ printf "%.2f" $value }}"#, "{{ if gt $value 1.0 }}high{{ else }}low{{ end }}",
-                         "{{/* a comment */}}text", "{{ range $i, $x := query \"up\" }}{{ $x.Value }}{{ end }}", "no template", "a } and { alone"] {
-            #expect(TemplateSyntax.problem(in: template) == nil, "\(template)")
+    /// Issue 8: templates promtool rejects for more than balance: an undefined variable, a pasted
+    /// non-breaking space, a function the target's Prometheus lacks.
+    @Test func templatesPromtoolRejectsAreErrorsWithPromtoolsReason() {
+        let typo = #line + 7
+        let pasted = #line + 7
+        let function = #line + 7
+        let multiLine = #line + 7
+        let catalog: () -> Catalog = {
+            Catalog {
+                RuleGroup("g") {
+                    AlertRule("A", expr: "up == 0").summary("{{$label.instance}}")
+                    AlertRule("B", expr: "up == 0").description("{{ index\u{00A0}$labels \"mountpoint\" }}")
+                    AlertRule("C", expr: "up == 0").label("since", "{{ now | toDuration }}")
+                    AlertRule("D", expr: "up == 0").description("Disk {{ $labels.device }}\nfull on {{ $labels.instance | tolower }}")
+                    AlertRule("E", expr: "up == 0").summary("{{ with $labels.job }}{{ . }}{{ else with $labels.instance }}{{ . }}{{ end }}")
+                    RecordingRule("job:a:sum", expr: "sum(a)").label("literal", "{{ not a template")
+                }
+            }
         }
-        for template in ["{{", "{{ }}", "{{ end }}", "{{ (x }}", "{{ x) }}", "{{ `raw }}"] {
-            #expect(TemplateSyntax.problem(in: template) != nil, "\(template)")
+        let (_, diagnostics) = Rules.compile(Rules.environment(), catalog)
+        expectError(diagnostics, #"annotation 'summary' of alert 'A' is not a valid template for Prometheus 2.42: undefined variable "$label" (expected Go template syntax such as {{ $labels.job }}; promtool check rules rejects it)"#, line: typo)
+        expectError(diagnostics, "annotation 'description' of alert 'B' is not a valid template for Prometheus 2.42: bad character U+00A0", line: pasted)
+        expectError(diagnostics, #"label 'since' of alert 'C' is not a valid template for Prometheus 2.42: function "now" not defined"#, line: function)
+        expectError(diagnostics, #"annotation 'description' of alert 'D' is not a valid template for Prometheus 2.42: function "tolower" not defined (line 2 of the template)"#, line: multiLine)
+        expectError(diagnostics, "annotation 'summary' of alert 'E' is not a valid template for Prometheus 2.42: unexpected <with> in else", line: multiLine + 1)
+        #expect(diagnostics.count == 5, "recording rules expand no templates: \(diagnostics)")
+        let note = DiagnosticMatching.error(containing: "alert 'A'", in: diagnostics)?.notes
+        #expect(note == [#"Go's text/template reports: template: __alert_A:1: undefined variable "$label""#])
+
+        let (_, onV3) = Rules.compile(Rules.environment(target: .v3), catalog)
+        #expect(onV3.map(\.message).map { $0.prefix(40) }.sorted() == ["annotation 'description' of alert 'B' is",
+                                                                   "annotation 'description' of alert 'D' is",
+                                                                   "annotation 'summary' of alert 'A' is not"],
+                "3.x has now, toDuration and else with: \(onV3)")
+    }
+
+    @Test func groupLabelsAreCheckedAsTheirAlertsTemplates() {
+        let line = #line + 3
+        let (_, diagnostics) = Rules.compile(Rules.environment(target: .v3)) {
+            Catalog {
+                RuleGroup("g") { AlertRule("A", expr: "up == 0") }.label("team", "{{ $labels.team")
+                RuleGroup("h") { RecordingRule("job:a:sum", expr: "sum(a)") }.label("team", "{{ $labels.team")
+            }
         }
+        expectError(diagnostics, "label 'team' of group 'g' is not a valid template for Prometheus 3: unclosed action (expected Go template syntax such as {{ $labels.job }}; Prometheus fails to expand it in the group's alerts)", line: line)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+    }
+
+    @Test func templatesNestedBeyondTheCheckersLimitAreNamedAsSuch() {
+        let depth = GoTemplate.maximumNesting + 1
+        let line = #line + 2
+        let (_, diagnostics) = Rules.compile {
+            Catalog { RuleGroup("g") { AlertRule("A", expr: "up == 0").summary("{{ " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + " }}") } }
+        }
+        expectError(diagnostics, "annotation 'summary' of alert 'A' is too deeply nested to check as a template for Prometheus 2.42", line: line)
     }
 
     @Test func severityTierAndSeverityLabelTogether() {

@@ -49,7 +49,14 @@ struct RuleLowering: Sendable {
                 error("labels of group '\(group.name)' need Prometheus 3.x, but environment '\(environment.name)' targets \(targetName) (prometheus.target); put the labels on the rules or target \"3\"",
                       RuleDiagnosticID.targetUnsupported, at: group.location(of: .label(first)))
             }
-            groupLabels = checkedPairs(group.labels, kind: "label", owner: "group '\(group.name)'") { group.location(of: .label($0)) }
+            // Prometheus expands group labels in the group's alerts (promtool does not check them).
+            let firstAlert = group.rules.lazy.compactMap { rule -> String? in
+                if case .alert(let alert) = rule { return alert.name }
+                return nil
+            }.first
+            groupLabels = checkedPairs(group.labels, kind: "label", owner: "group '\(group.name)'", templatesOf: firstAlert.map { .groupAlert($0) }) {
+                group.location(of: .label($0))
+            }
         }
         var rules: [RuleNode] = []
         rules.reserveCapacity(group.rules.count)
@@ -87,8 +94,18 @@ struct RuleLowering: Sendable {
                              labels: groupLabels, rules: rules, location: .source(group.location))
     }
 
-    /// Labels or annotations sorted by name, with names and templates checked.
-    private func checkedPairs(_ pairs: [String: String], kind: String, owner: String, location: (String) -> SourceLocation) -> [RuleLabel] {
+    /// Whose templates a set of labels or annotations holds, for Go's template checks.
+    private enum TemplateOwner {
+        /// The alert's own labels and annotations, which promtool checks.
+        case alert(String)
+        /// Group labels, which Prometheus expands in the group's alerts (the first one named).
+        case groupAlert(String)
+    }
+
+    /// Labels or annotations sorted by name, with names checked, and values checked as Go
+    /// templates where Prometheus expands them (`templatesOf`; recording rules expand none).
+    private func checkedPairs(_ pairs: [String: String], kind: String, owner: String, templatesOf templateOwner: TemplateOwner?,
+                              location: (String) -> SourceLocation) -> [RuleLabel] {
         var result: [RuleLabel] = []
         result.reserveCapacity(pairs.count)
         for (name, value) in pairs {
@@ -96,14 +113,30 @@ struct RuleLowering: Sendable {
             if !RuleNames.isValidLabelName(name) || (kind == "label" && name == "__name__") {
                 error("invalid \(kind) name '\(name)' on \(owner) (expected a label name matching [a-zA-Z_][a-zA-Z0-9_]*)", RuleDiagnosticID.labelNameInvalid, at: here)
             }
-            if YAMLText.contains(value, UInt8(ascii: "{")), let problem = TemplateSyntax.problem(in: value) {
-                error("\(kind) '\(name)' of \(owner) is not a valid template: \(problem) (expected Go template syntax such as {{ $labels.job }})",
-                      RuleDiagnosticID.templateInvalid, at: here)
+            if let templateOwner {
+                checkTemplate(value, of: "\(kind) '\(name)' of \(owner)", templateOwner, at: here)
             }
             result.append(RuleLabel(name, value, at: .source(here)))
         }
         result.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return result
+    }
+
+    /// Reports a value Go's `text/template` does not parse as Prometheus parses it for the target.
+    private func checkTemplate(_ value: String, of what: String, _ templateOwner: TemplateOwner, at location: SourceLocation) {
+        let (alert, consequence) = switch templateOwner {
+        case .alert(let name): (name, "promtool check rules rejects it")
+        case .groupAlert(let name): (name, "Prometheus fails to expand it in the group's alerts")
+        }
+        guard let problem = GoTemplate.alertTemplateProblem(in: value, alert: alert, target: environment.prometheus.target) else { return }
+        let place = value.utf8.contains(0x0A) ? " (line \(problem.line) of the template)" : ""
+        if problem.exceedsNestingLimit {
+            error("\(what) is too deeply nested to check as a template for Prometheus \(targetName)\(place) (expected parentheses and {{if}}, {{range}}, {{with}} and {{block}} nested at most \(GoTemplate.maximumNesting) deep; Go accepts deeper templates, but Periscope does not check them)",
+                  RuleDiagnosticID.templateInvalid, at: location)
+            return
+        }
+        error("\(what) is not a valid template for Prometheus \(targetName): \(problem.message)\(place) (expected Go template syntax such as {{ $labels.job }}; \(consequence))",
+              RuleDiagnosticID.templateInvalid, at: location, notes: ["Go's text/template reports: \(problem)"])
     }
 
     /// The expression with the environment's selectors injected; reports empty and unparsable expressions.
@@ -151,8 +184,8 @@ struct RuleLowering: Sendable {
         let expr = expression(alert.expr, injects: alert.injectsSelectors, owner: owner, at: alert.location)
         checkDuration(alert.forDuration, "for of \(owner)", at: alert.location(of: .for))
         checkDuration(alert.keepFiringFor, "keep_firing_for of \(owner)", at: alert.location(of: .keepFiringFor))
-        let labels = checkedPairs(alert.labels, kind: "label", owner: owner) { alert.location(of: .label($0)) }
-        let annotations = checkedPairs(alert.annotations, kind: "annotation", owner: owner) { alert.location(of: .annotation($0)) }
+        let labels = checkedPairs(alert.labels, kind: "label", owner: owner, templatesOf: .alert(alert.name)) { alert.location(of: .label($0)) }
+        let annotations = checkedPairs(alert.annotations, kind: "annotation", owner: owner, templatesOf: .alert(alert.name)) { alert.location(of: .annotation($0)) }
         var severityLabel: RuleLabel?
         if let tier = alert.severity {
             // The environment's mapping, else the tier's own name (identity).
@@ -183,7 +216,7 @@ struct RuleLowering: Sendable {
         if let name = recording.annotations.keys.sorted().first {
             error("\(owner) has annotations (expected none: only alerting rules carry annotations)", RuleDiagnosticID.fieldNotAllowed, at: recording.location(of: .annotation(name)))
         }
-        let labels = checkedPairs(recording.labels, kind: "label", owner: owner) { recording.location(of: .label($0)) }
+        let labels = checkedPairs(recording.labels, kind: "label", owner: owner, templatesOf: nil) { recording.location(of: .label($0)) }
         return RuleNode(kind: .record, name: LocatedText(recording.record, at: .source(recording.location)), expr: LocatedText(expr, at: .source(recording.location)),
                         labels: finalLabels(labels, at: recording.location), location: .source(recording.location))
     }

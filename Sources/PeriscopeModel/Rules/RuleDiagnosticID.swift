@@ -46,7 +46,8 @@ public enum RuleDiagnosticID {
     public static let fieldNotAllowed: DiagnosticID = "rule-field-not-allowed"
     /// A label or annotation name that is not `[a-zA-Z_][a-zA-Z0-9_]*`.
     public static let labelNameInvalid: DiagnosticID = "rule-label-name-invalid"
-    /// A label or annotation value that is not a valid Go template.
+    /// A label or annotation value of an alert that Go's `text/template` does not parse as
+    /// promtool parses it for the target (`GoTemplate.alertTemplateProblem`).
     public static let templateInvalid: DiagnosticID = "rule-template-invalid"
 
     // MARK: Compiling the DSL
