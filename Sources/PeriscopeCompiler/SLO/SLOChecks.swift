@@ -46,7 +46,7 @@ public enum SLOChecks {
         do {
             _ = try PromQL.parse(SLOQuery.render(template, window: "1m"), options: options)
         } catch {
-            return "\(what) is not valid PromQL: \(error.description) (expected a query Prometheus \(options.target.displayName) accepts)"
+            return "\(what) is not valid PromQL: \(error.message) (expected a query Prometheus \(options.target.displayName) accepts)"
         }
         return nil
     }

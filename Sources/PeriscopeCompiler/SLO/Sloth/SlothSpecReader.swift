@@ -83,7 +83,7 @@ public struct SlothSpecReader: Sendable {
         }
         let serviceEntry = fields["service"]
         let service = decoder.string(serviceEntry, "service") ?? ""
-        if let problem = SLOChecks.nameProblem(service, "service") { decoder.error(problem, at: serviceEntry?.value.location ?? tree.location) }
+        if let problem = SLOChecks.nameProblem(service, "service") { decoder.error(problem, at: serviceEntry?.value.location ?? tree.location, id: SLODiagnosticID.nameInvalid) }
         let labels = decoder.stringMap(fields["labels"], "labels")
         if let plugins = fields["slo_plugins"] { decoder.error("slo_plugins are not supported (expected none)", at: plugins.keyLocation) }
         guard let slosEntry = fields["slos"], let items = slosEntry.value.items, !items.isEmpty else {
@@ -102,11 +102,13 @@ public struct SlothSpecReader: Sendable {
     private func slo(_ tree: YAMLTree, service: String, specLabels: [String: String], _ decoder: inout SpecDecoder) -> SLO? {
         guard let fields = decoder.fields(tree, "an SLO", allowed: Self.sloKeys) else { return nil }
         let name = decoder.string(fields["name"], "name") ?? ""
-        if let problem = SLOChecks.nameProblem(name, "SLO name") { decoder.error(problem, at: fields["name"]?.value.location ?? tree.location) }
+        if let problem = SLOChecks.nameProblem(name, "SLO name") { decoder.error(problem, at: fields["name"]?.value.location ?? tree.location, id: SLODiagnosticID.nameInvalid) }
         let what = "SLO '\(name)'"
         let objective = decoder.number(fields["objective"], "objective of \(what)")
         if fields["objective"] == nil { decoder.error("\(what) has no objective (expected objective: a percentage such as 99.9)", at: tree.location) }
-        if let objective, let problem = SLOChecks.objectiveProblem(objective) { decoder.error(problem, at: fields["objective"]!.value.location) }
+        if let objective, let problem = SLOChecks.objectiveProblem(objective) {
+            decoder.error(problem, at: fields["objective"]!.value.location, id: SLODiagnosticID.objectiveInvalid)
+        }
         if let plugins = fields["plugins"] { decoder.error("SLO plugins are not supported (expected none)", at: plugins.keyLocation) }
         let sli = self.sli(fields["sli"], owner: what, at: tree.location, &decoder)
         guard let sli, let objective else { return nil }
@@ -150,7 +152,7 @@ public struct SlothSpecReader: Sendable {
             }
             guard let text = decoder.string(entry, "\(key) of \(owner)") else { return nil }
             if let problem = SLOChecks.queryProblem(text, "\(key) of \(owner)", options: parseOptions) {
-                decoder.error(problem, at: entry.value.location)
+                decoder.error(problem, at: entry.value.location, id: SLODiagnosticID.sliInvalid)
                 return nil
             }
             return text

@@ -9,8 +9,8 @@ struct SpecDecoder {
     /// The number of errors so far.
     var errorCount: Int { diagnostics.count { $0.severity == .error } }
 
-    mutating func error(_ message: String, at location: FileLocation) {
-        diagnostics.append(.error(message, at: location, id: SLODiagnosticID.specInvalid))
+    mutating func error(_ message: String, at location: FileLocation, id: DiagnosticID = SLODiagnosticID.specInvalid) {
+        diagnostics.append(.error(message, at: location, id: id))
     }
 
     /// The entries of a map, keyed by name, with unknown keys reported; nil (and an error)
