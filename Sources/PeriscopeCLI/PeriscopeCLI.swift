@@ -15,8 +15,9 @@ struct RootCommand: ParsableCommand {
               periscope promql check 'rate(http_requests_total[5m])'
               periscope test build
               periscope fmt --check dashboards rules
+              periscope slo generate -i slos.yaml -o rules/slos.yaml
             """,
-        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self]
+        subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self]
     )
 }
 

@@ -72,6 +72,12 @@ public struct SlothSpecReader: Sendable {
     }
 
     private func spec(_ tree: YAMLTree, _ decoder: inout SpecDecoder) -> [SLO] {
+        if let apiVersion = tree.entry("apiVersion") {
+            let kind = tree.entry("kind")?.value.scalar?.text ?? "none"
+            decoder.error("unsupported document apiVersion '\(apiVersion.value.scalar?.text ?? "")', kind '\(kind)' (expected a Sloth spec with version: \(Self.version); Kubernetes PrometheusServiceLevel and OpenSLO documents are not read yet)",
+                          at: apiVersion.value.location)
+            return []
+        }
         guard let fields = decoder.fields(tree, "the spec", allowed: Self.specKeys) else { return [] }
         let version = decoder.string(fields["version"], "version")
         guard version == Self.version else {
