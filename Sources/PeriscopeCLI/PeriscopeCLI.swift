@@ -16,8 +16,9 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) promql check 'rate(http_requests_total[5m])'
                   \(CatalogContext.program) test build
                   \(CatalogContext.program) fmt --check dashboards rules
+                  \(CatalogContext.program) slo generate -i slos.yaml -o rules/slos.yaml
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self]
         )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Periscope
 import PeriscopeCLI
 import PeriscopeWorkloads
 
@@ -6,6 +7,7 @@ import PeriscopeWorkloads
 //
 //   periscope-bench w1 render --env all --out DIR --environments DIR   the W1 catalog through the normal CLI
 //   periscope-bench w2 render --env all --out DIR --environments DIR   the W2 catalog through the normal CLI
+//   periscope-bench slo generate -i FILE -o FILE                      W2b: Sloth specs through the normal CLI
 //   periscope-bench promql INDIR                                       in-process PromQL parse throughput
 //   periscope-bench read-rules FILE...                                 in-process rule-file reading into models
 //   periscope-bench read-dashboards DIR                                read every dashboard under DIR into the model
@@ -17,6 +19,8 @@ case "w1":
     PeriscopeCLI.main(catalog: { W1Catalog.catalog($0) }, programName: "periscope-bench w1", arguments: Array(arguments.dropFirst()))
 case "w2":
     PeriscopeCLI.main(catalog: { W2Catalog.catalog($0) }, programName: "periscope-bench w2", arguments: Array(arguments.dropFirst()))
+case "slo":
+    PeriscopeCLI.main(catalog: { _ in Catalog(items: []) }, programName: "periscope-bench", arguments: arguments)
 case "promql":
     exit(PromQLBenchCommand.run(Array(arguments.dropFirst())))
 case "read-rules":
@@ -30,6 +34,7 @@ default:
         usage: periscope-bench run [--shared DIR] [--work DIR] [--runs N]
                periscope-bench w1 render --env all --out DIR --environments DIR
                periscope-bench w2 render --env all --out DIR --environments DIR
+               periscope-bench slo generate -i FILE -o FILE
                periscope-bench promql INDIR
                periscope-bench read-rules FILE...
                periscope-bench read-dashboards DIR

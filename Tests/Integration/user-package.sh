@@ -28,7 +28,7 @@ grep -q 'env=\\"prod\\"' "build/prod/grafana/dashboards/My service/my-service.js
 "$bin" render --check --out build
 "$bin" --help | grep -q "Examples:"
 # Help names the user's executable, never `periscope`, in the root and every subcommand.
-for command in "" render list environments promql test fmt; do
+for command in "" render list environments promql test fmt slo "slo generate" "slo validate"; do
     help="$("$bin" $command --help)"
     if echo "$help" | grep -q "periscope "; then
         echo "user-package: '$command --help' names periscope instead of Monitoring:"; echo "$help"; exit 1

@@ -56,7 +56,7 @@ import Testing
         let collector = DiagnosticCollector()
         let output = Compiler(catalog: { _ in Catalog { dashboard } }).compile(environment, diagnostics: collector)
         guard let artifact = output?.artifacts.first(where: { $0.kind == .grafanaDashboard }),
-              let document = try? JSONReader().read(artifact.bytes, path: artifact.path).document
+              let document = JSONReader().read(artifact.bytes, path: artifact.path).document
         else { return (nil, collector.diagnostics) }
         return (DashboardReader().read(document).dashboard, collector.diagnostics)
     }

@@ -5,6 +5,7 @@ import PromQL
 /// Compiles a catalog's rule groups and rule tests for one environment.
 ///
 /// Stages, like the dashboard pipeline, each a typed function from one representation to the next:
+/// 0. expand: `[SLO]` → `[RuleGroup]` (`SLOExpansion`: overlays applied, Sloth's recording rules and alerts);
 /// 1. resolve: `[RuleGroup]` → `ResolvedRules` (overlays applied, disabled groups and rules dropped);
 /// 2. check: checks across groups (namespaces usable as file names, unique group names);
 /// 3. lower: `ResolvedRules` → `[RuleFile]` (the artifact model, `.source` locations): each group's
@@ -34,9 +35,15 @@ public struct RuleCompiler: Sendable {
     }
 
     /// Stages 1 to 3 for a catalog: its rule files as the artifact model, and its promtool tests.
+    ///
+    /// The catalog's SLOs are expanded into rule groups first (`SLOExpansion`), after its own
+    /// groups, so that every later stage treats them as ordinary rules.
     public func model(for catalog: Catalog) -> RulesModel {
-        guard !catalog.ruleGroups.isEmpty || !catalog.ruleTests.isEmpty else { return RulesModel(files: [], tests: [], outputs: catalog.ruleOutputs) }
-        let resolved = resolve(catalog.ruleGroups)
+        guard !catalog.ruleGroups.isEmpty || !catalog.ruleTests.isEmpty || !catalog.slos.isEmpty else {
+            return RulesModel(files: [], tests: [], outputs: catalog.ruleOutputs)
+        }
+        let sloGroups = catalog.slos.isEmpty ? [] : SLOExpansion(environment: environment, diagnostics: diagnostics).ruleGroups(for: catalog.slos)
+        let resolved = resolve(catalog.ruleGroups + sloGroups)
         check(resolved)
         let files = lower(resolved)
         let tests = lowerTests(catalog.ruleTests, namespaces: files)

@@ -7,6 +7,7 @@
 ///         if env.is(.prod) { Capacity.dashboard(env) }
 ///         GoRuntime.rules(env)
 ///         GoRuntime.ruleTests(env)
+///         Checkout.availabilitySLO(env)
 ///     }
 /// }
 /// ```
@@ -17,6 +18,8 @@ public struct Catalog: Sendable, Modifiable {
     public var ruleGroups: [RuleGroup]
     /// The promtool unit tests, in order.
     public var ruleTests: [RuleTests]
+    /// The SLOs, in order; each expands into rule groups when the rules are compiled.
+    public var slos: [SLO]
     /// The optional rule outputs rendered besides `prometheus/rules/` (none by default).
     public var ruleOutputs: RuleOutputs
 
@@ -30,16 +33,19 @@ public struct Catalog: Sendable, Modifiable {
         var dashboards: [Dashboard] = []
         var ruleGroups: [RuleGroup] = []
         var ruleTests: [RuleTests] = []
+        var slos: [SLO] = []
         for item in items {
             switch item {
             case .dashboard(let dashboard): dashboards.append(dashboard)
             case .ruleGroup(let group): ruleGroups.append(group)
             case .ruleTests(let tests): ruleTests.append(tests)
+            case .slo(let slo): slos.append(slo)
             }
         }
         self.dashboards = dashboards
         self.ruleGroups = ruleGroups
         self.ruleTests = ruleTests
+        self.slos = slos
         self.ruleOutputs = []
     }
 
@@ -70,6 +76,8 @@ public enum CatalogItem: Sendable {
     case ruleGroup(RuleGroup)
     /// The promtool unit tests of a rule namespace.
     case ruleTests(RuleTests)
+    /// A service level objective.
+    case slo(SLO)
 }
 
 /// Collects the definitions of a catalog.
@@ -93,6 +101,11 @@ extension RuleGroup: BuilderContent {
 extension RuleTests: BuilderContent {
     public typealias Builder = CatalogBuilder
     public var builderElements: [CatalogItem] { [.ruleTests(self)] }
+}
+
+extension SLO: BuilderContent {
+    public typealias Builder = CatalogBuilder
+    public var builderElements: [CatalogItem] { [.slo(self)] }
 }
 
 /// A function from an environment to the catalog rendered for it.

@@ -194,7 +194,7 @@ public struct JSONNode: Sendable {
     public func element(_ position: Int) -> JSONNode? {
         guard case .array(let elements) = value, position >= 0, position < elements.count else { return nil }
         var child = index + 1
-        for element in elements[..<position] { child = positions.end(ofIndex: child) }
+        for _ in elements[..<position] { child = positions.end(ofIndex: child) }
         return JSONNode(positions: positions, value: elements[position], index: child, pointer: pointer.appending(position))
     }
 
