@@ -5,7 +5,7 @@ FUZZ_SECONDS ?= 60
 
 CANARY_LIMIT_MS ?= 300
 
-.PHONY: all build render test test-deps bench canary integration fuzz clean
+.PHONY: all build render test test-deps bench canary integration fuzz docs clean
 
 all: build
 
@@ -33,8 +33,16 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) canary
+	$(MAKE) docs
 	$(MAKE) integration
 	$(MAKE) fuzz
+
+## Build the DocC documentation of the DSL into docs-out/ (swift-docc-plugin, added to the
+## package only for this, PERISCOPE_DOCS=1). Broken symbol and article links are errors.
+docs:
+	PERISCOPE_DOCS=1 $(SWIFT) package --allow-writing-to-directory docs-out generate-documentation \
+		--target PeriscopeDSL --output-path docs-out --warnings-as-errors \
+		--transform-for-static-hosting --hosting-base-path periscope
 
 ## Build templates/monitoring (a user's own package) against this checkout and render it.
 integration:

@@ -71,3 +71,9 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `make docs` builds the DocC catalogs with swift-docc-plugin. The plugin is added only then
+// (PERISCOPE_DOCS=1), so packages that depend on Periscope never resolve it.
+if Context.environment["PERISCOPE_DOCS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"))
+}

@@ -6,7 +6,9 @@ Usage: readme-examples.py README.md PACKAGE_DIR
 The README's environment files (YAML blocks starting `# environments/<name>.yaml`) are written
 over copies of the scaffold's in PACKAGE_DIR/readme-environments.
 
-- A block that starts with `import` is a whole file: written as is.
+- A block that starts with `import` is a whole file: written as is; one that starts with a
+  declaration (`enum`, `struct`, `extension`, `func`, an attribute) is a file after
+  `import Periscope`.
 - The block holding `// Package.swift` shows the package lines and the executable's main file:
   its package lines must appear in PACKAGE_DIR/Package.swift (the scaffold), and its main file
   is written without `@main`, so the README's catalog can be read.
@@ -61,6 +63,8 @@ for start, text in blocks:
         (target / f"Readme{start}.swift").write_text(f"// README.md line {start}\n" + readme_main)
     elif text.lstrip().startswith("import "):
         (target / f"Readme{start}.swift").write_text(f"// README.md line {start}\n" + text + "\n")
+    elif re.match(r"\s*(enum|struct|extension|func|@)", text):
+        (target / f"Readme{start}.swift").write_text(f"// README.md line {start}\nimport Periscope\n\n" + text + "\n")
     else:
         fragments.append((start, text))
 

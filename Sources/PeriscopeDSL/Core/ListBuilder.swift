@@ -18,7 +18,7 @@ public protocol ListBuilder {
     /// The existential of the builder's content: `any BuilderContent<Self>` unless the content
     /// has a protocol of its own (`any PanelConvertible`), which arrays are usually written with.
     associatedtype Content = any BuilderContent<Self>
-    /// The elements of one value of ``Content``.
+    /// The elements of one value of `Content`.
     static func elements(of content: Content) -> [Element]
 }
 
