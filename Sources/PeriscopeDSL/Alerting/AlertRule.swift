@@ -16,7 +16,7 @@
 /// `prometheus.selectors` are injected into every selector of `expr` (opt out with
 /// `.injectingSelectors(false)`), and the severity tier becomes the `severity` label through
 /// `alerting.severities`.
-public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
+public struct AlertRule: Sendable, LabelModifiable, EnvironmentOverlayable {
     /// The alert name (`alert:`).
     public var name: String
     /// The PromQL expression.
@@ -74,21 +74,7 @@ public struct AlertRule: Sendable, ModifierLocating, EnvironmentOverlayable {
         recording(.severity, fileID, filePath, line, column) { $0.severity = tier }
     }
 
-    /// Adds a static label.
-    public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
-    }
 
-    /// Adds static labels.
-    public func labels(_ labels: [String: String], fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        return with {
-            for (name, value) in labels {
-                $0.labels[name] = value
-                $0.modifierLocations[.label(name)] = location
-            }
-        }
-    }
 
     /// Adds an annotation; the value is a Go template (`{{ $labels.job }}`, `{{ $value }}`).
     public func annotation(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {

@@ -6,7 +6,7 @@
 ///
 /// Prometheus rejects `for` and annotations on recording rules; the modifiers exist so that a
 /// rule converted from an alert reports a located error instead of silently losing them.
-public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable {
+public struct RecordingRule: Sendable, LabelModifiable, EnvironmentOverlayable {
     /// The name of the series the rule records (`record:`).
     public var record: String
     /// The PromQL expression.
@@ -44,21 +44,7 @@ public struct RecordingRule: Sendable, ModifierLocating, EnvironmentOverlayable 
         self.overlays = []
     }
 
-    /// Adds a static label.
-    public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
-    }
 
-    /// Adds static labels.
-    public func labels(_ labels: [String: String], fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        return with {
-            for (name, value) in labels {
-                $0.labels[name] = value
-                $0.modifierLocations[.label(name)] = location
-            }
-        }
-    }
 
     /// Sets a `for` duration; an error, since recording rules cannot have one.
     public func `for`(_ duration: PrometheusDuration, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {

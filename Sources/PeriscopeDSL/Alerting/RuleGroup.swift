@@ -45,7 +45,7 @@ extension RecordingRule: BuilderContent {
 /// Groups are written to `prometheus/rules/<namespace>.yaml`, in the order declared; the
 /// namespace defaults to the group name. Keep big groups fast to type-check by declaring each
 /// rule as its own property or function.
-public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
+public struct RuleGroup: Sendable, LabelModifiable, EnvironmentOverlayable {
     /// The group name, unique within its namespace.
     public var name: String
     /// The rule file (and Mimir ruler namespace) the group belongs to.
@@ -101,10 +101,6 @@ public struct RuleGroup: Sendable, ModifierLocating, EnvironmentOverlayable {
         recording(.queryOffset, fileID, filePath, line, column) { $0.queryOffset = duration }
     }
 
-    /// Adds a label to every rule of the group (Prometheus 3.x only).
-    public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
-    }
 
     /// Moves the group to another namespace (rule file).
     public func namespace(_ name: String) -> Self { with { $0.namespace = name } }

@@ -71,8 +71,6 @@ extension ModifierKey where Root == AlertRule {
     public static var keepFiringFor: Self { Self("keep_firing_for") }
     /// `.severity(_:)`.
     public static var severity: Self { Self("severity") }
-    /// `.label(name, _:)` or `.labels(_:)` for the label `name`.
-    public static func label(_ name: String) -> Self { Self("label.\(name)") }
     /// `.annotation(name, _:)` (and `.summary`, `.description`, `.runbook`) for the annotation `name`.
     public static func annotation(_ name: String) -> Self { Self("annotation.\(name)") }
 }
@@ -80,8 +78,6 @@ extension ModifierKey where Root == AlertRule {
 extension ModifierKey where Root == RecordingRule {
     /// `.for(_:)`, which recording rules may not have.
     public static var `for`: Self { Self("for") }
-    /// `.label(name, _:)` or `.labels(_:)` for the label `name`.
-    public static func label(_ name: String) -> Self { Self("label.\(name)") }
     /// `.annotation(name, _:)` for the annotation `name`, which recording rules may not have.
     public static func annotation(_ name: String) -> Self { Self("annotation.\(name)") }
 }
@@ -93,6 +89,4 @@ extension ModifierKey where Root == RuleGroup {
     public static var limit: Self { Self("limit") }
     /// `.queryOffset(_:)`.
     public static var queryOffset: Self { Self("query_offset") }
-    /// `.label(name, _:)` for the label `name`.
-    public static func label(_ name: String) -> Self { Self("label.\(name)") }
 }

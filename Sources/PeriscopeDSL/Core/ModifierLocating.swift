@@ -25,3 +25,34 @@ extension ModifierLocating {
         }
     }
 }
+
+/// A definition with Prometheus labels set by `.label(_:_:)` and `.labels(_:)`: a rule's own
+/// labels, a group's labels (Prometheus 3.x adds them to its rules), the labels of every rule
+/// an SLO writes. Each label remembers the line that set it, for diagnostics about it.
+public protocol LabelModifiable: ModifierLocating {
+    /// The labels, by name.
+    var labels: [String: String] { get set }
+}
+
+extension ModifierKey where Root: LabelModifiable {
+    /// `.label(name, _:)` or `.labels(_:)` for the label `name`.
+    public static func label(_ name: String) -> Self { Self("label.\(name)") }
+}
+
+extension LabelModifiable {
+    /// Sets the label `name` to `value`.
+    public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
+    }
+
+    /// Sets several labels.
+    public func labels(_ labels: [String: String], fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        return with {
+            for (name, value) in labels {
+                $0.labels[name] = value
+                $0.modifierLocations[.label(name)] = location
+            }
+        }
+    }
+}

@@ -19,7 +19,7 @@
 /// `<service>-<name>`. The groups go to the rule file `slos` unless `.namespace(_:)` says
 /// otherwise; the environment's overlays, selectors, rule labels and checks apply to them
 /// like to any rule.
-public struct SLO: Sendable, ModifierLocating, EnvironmentOverlayable {
+public struct SLO: Sendable, LabelModifiable, EnvironmentOverlayable {
     /// The service (`sloth_service`); letters, digits, `.`, `_` and `-`.
     public var service: String
     /// The SLO's name within the service (`sloth_slo`); letters, digits, `.`, `_` and `-`.
@@ -105,21 +105,7 @@ public struct SLO: Sendable, ModifierLocating, EnvironmentOverlayable {
     /// Sets the description.
     public func description(_ text: String) -> Self { with { $0.description = text } }
 
-    /// Adds a label to every recording rule.
-    public func label(_ name: String, _ value: String, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        recording(.label(name), fileID, filePath, line, column) { $0.labels[name] = value }
-    }
 
-    /// Adds labels to every recording rule.
-    public func labels(_ labels: [String: String], fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
-        let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
-        return with {
-            for (name, value) in labels {
-                $0.labels[name] = value
-                $0.modifierLocations[.label(name)] = location
-            }
-        }
-    }
 
     /// Sets the alert name of every tier without its own.
     public func alertName(_ name: String) -> Self { with { $0.alertName = name } }
@@ -208,6 +194,4 @@ extension ModifierKey where Root == SLO {
     public static var grouping: Self { Self("grouping") }
     /// `.minimumRequestRate(_:)`.
     public static var minimumRequestRate: Self { Self("minimumRequestRate") }
-    /// `.label(name, _:)` or `.labels(_:)` for the label `name`.
-    public static func label(_ name: String) -> Self { Self("label.\(name)") }
 }
