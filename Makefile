@@ -17,7 +17,8 @@ render: build
 	$$($(SWIFT) build --show-bin-path)/periscope render --env all --out $(OUT)
 
 ## Install what the tests need (promtool from Debian's prometheus package, node from Debian's
-## nodejs to run Grafana's own variable-query patterns, PyYAML).
+## nodejs to run Grafana's own variable-query patterns, PyYAML, and jsonschema for the Grafana
+## schema conformance test).
 test-deps:
 	@missing=""; \
 	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
@@ -27,6 +28,7 @@ test-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema==4.26.0
 
 ## Build and run every test, then the compile-time canary.
 test: test-deps

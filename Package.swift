@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(
             name: "PeriscopeExamplesTests",
-            dependencies: ["PeriscopeExamples", "PeriscopeCompiler", "PeriscopeTestSupport"],
+            dependencies: ["PeriscopeExamples", "PeriscopeCompiler", "PeriscopeTestSupport", "PeriscopeWorkloads"],
             exclude: ["__Goldens__"]
         ),
     ],

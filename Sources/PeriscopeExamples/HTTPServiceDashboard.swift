@@ -76,9 +76,9 @@ enum HTTPServiceDashboard {
     static var latency: Row {
         Row("Latency") {
             TimeSeries("Latency quantiles") {
-                for quantile in ["0.5", "0.9", "0.99"] {
+                for (quantile, legend) in [("0.5", "p50"), ("0.9", "p90"), ("0.99", "p99")] {
                     PrometheusQuery("histogram_quantile(\(quantile), sum by (le) (rate(http_request_duration_seconds_bucket{job=\"$job\", route=~\"$route\"}[$__rate_interval])))")
-                        .legendFormat("p\(quantile.dropFirst(2))")
+                        .legendFormat(legend)
                 }
             }
             .unit(.seconds)

@@ -24,6 +24,21 @@ public enum W1Catalog {
         }
     }
 
+    /// The workload's dev, staging and prod environments, as the bench writes them: folder `W1`,
+    /// the `metrics` Prometheus datasource `prom-<env>`, `dashboards` dashboards each, and the
+    /// threshold factors 4, 2 and 1.
+    public static func environments(dashboards: Int) -> [Environment] {
+        [("dev", 4), ("staging", 2), ("prod", 1)].map { name, factor in
+            Environment(
+                name: EnvironmentName(name),
+                grafana: GrafanaSettings(folder: "W1", datasources: ["metrics": GrafanaDatasource(type: "prometheus", uid: "prom-\(name)")]),
+                values: [
+                    EnvironmentEntry(key: "dashboards", value: .int(dashboards)),
+                    EnvironmentEntry(key: "thresholdFactor", value: .int(factor)),
+                ])
+        }
+    }
+
     static func service(_ index: Int) -> String {
         let digits = String(index)
         return "svc-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits

@@ -8,22 +8,8 @@ import Testing
 /// model, written and read back from its file, is equal to the model that wrote it, with the
 /// same panels, targets and row paths, and file locations instead of Swift ones.
 @Suite struct W1ModelRoundTripTests {
-    static func environment(_ name: String, uid: String, factor: Int, dashboards: Int) -> Environment {
-        Environment(
-            name: EnvironmentName(name),
-            grafana: GrafanaSettings(folder: "W1", datasources: ["metrics": GrafanaDatasource(type: "prometheus", uid: uid)]),
-            values: [
-                EnvironmentEntry(key: "dashboards", value: .int(dashboards)),
-                EnvironmentEntry(key: "thresholdFactor", value: .int(factor)),
-            ])
-    }
-
     @Test func w1DashboardsReadBackIntoEqualModels() throws {
-        let environments = [
-            Self.environment("dev", uid: "prom-dev", factor: 4, dashboards: 200),
-            Self.environment("staging", uid: "prom-staging", factor: 2, dashboards: 200),
-            Self.environment("prod", uid: "prom-prod", factor: 1, dashboards: 200),
-        ]
+        let environments = W1Catalog.environments(dashboards: 200)
         let collector = DiagnosticCollector()
         let compiler = Compiler(catalog: { W1Catalog.catalog($0) })
         let models = compiler.models(environments, diagnostics: collector)

@@ -24,7 +24,7 @@ struct AnnotationAndLinkLoweringTests {
             """)
     }
 
-    @Test func prometheusAnnotationWritesExprStepAndFormats() {
+    @Test func prometheusAnnotationWritesExprAndStepInTargetAndFormatsOnTop() {
         var annotation = Annotation.prometheus(
             "Deploys", expr: "changes(kube_deployment_status_observed_generation[5m]) > 0",
             titleFormat: "{{deployment}}", textFormat: "rolled out", tagKeys: "namespace,deployment", step: "60s")
@@ -37,12 +37,15 @@ struct AnnotationAndLinkLoweringTests {
                 "uid": "prom-test"
               },
               "enable": false,
-              "expr": "changes(kube_deployment_status_observed_generation[5m]) > 0",
               "hide": false,
               "iconColor": "blue",
               "name": "Deploys",
-              "step": "60s",
               "tagKeys": "namespace,deployment",
+              "target": {
+                "expr": "changes(kube_deployment_status_observed_generation[5m]) > 0",
+                "interval": "60s",
+                "refId": "Anno"
+              },
               "textFormat": "rolled out",
               "titleFormat": "{{deployment}}",
               "useValueForTime": false

@@ -186,7 +186,7 @@ struct GraphPanelSnippetTests {
               "id": 1,
               "options": {
                 "legend": {
-                  "displayMode": "hidden",
+                  "displayMode": "list",
                   "showLegend": false
                 },
                 "tooltip": {
@@ -252,7 +252,7 @@ struct GraphPanelSnippetTests {
                 "fullHighlight": true,
                 "groupWidth": 0.7,
                 "legend": {
-                  "displayMode": "hidden",
+                  "displayMode": "list",
                   "showLegend": false
                 },
                 "orientation": "horizontal",
@@ -492,7 +492,7 @@ struct GraphPanelSnippetTests {
               "options": {
                 "colWidth": 0.5,
                 "legend": {
-                  "displayMode": "hidden",
+                  "displayMode": "list",
                   "showLegend": false
                 },
                 "rowHeight": 0.9,

@@ -47,6 +47,20 @@ struct OtherPanelSnippetTests {
                   {
                     "matcher": {
                       "id": "byName",
+                      "options": "Value"
+                    },
+                    "properties": [
+                      {
+                        "id": "custom.footer.reducers",
+                        "value": [
+                          "sum"
+                        ]
+                      }
+                    ]
+                  },
+                  {
+                    "matcher": {
+                      "id": "byName",
                       "options": "route"
                     },
                     "properties": [
@@ -79,16 +93,6 @@ struct OtherPanelSnippetTests {
               "id": 1,
               "options": {
                 "cellHeight": "md",
-                "footer": {
-                  "countRows": false,
-                  "fields": [
-                    "Value"
-                  ],
-                  "reducer": [
-                    "sum"
-                  ],
-                  "show": true
-                },
                 "showHeader": false,
                 "sortBy": [
                   {
@@ -412,5 +416,28 @@ struct OtherPanelSnippetTests {
         let regrouped = panel.groupByRule()
         #expect(regrouped.panel.options["groupMode"] == "default")
         #expect(regrouped.panel.options["groupBy"] == JSONValue?.none)
+    }
+}
+
+/// The table footer as current Grafana stores it (`migrateFooterV2`, table `migrations.ts`).
+@Suite struct TableFooterSnippetTests {
+    @Test func footerForEveryColumnGoesInCustomFooterReducers() {
+        let panel = Table("Totals").footer(.sum)
+        let json = Snippet.json(panel)
+        #expect(json.contains("""
+                  "custom": {
+                    "footer": {
+                      "reducers": [
+                        "sum"
+                      ]
+                    }
+                  }
+            """), "\(json)")
+        #expect(!json.contains("\"show\""))
+    }
+
+    @Test func countingRowsIsCountAll() {
+        #expect(Snippet.json(Table("Rows").footer(.count, countRows: true)).contains("\"countAll\""))
+        #expect(!Snippet.json(Table("Values").footer(.count)).contains("\"countAll\""))
     }
 }

@@ -19,7 +19,10 @@ struct VariableSnippetTests {
               "label": "Namespace",
               "name": "namespace",
               "options": [],
-              "query": "label_values(kube_pod_info, namespace)",
+              "query": {
+                "query": "label_values(kube_pod_info, namespace)",
+                "refId": "PrometheusVariableQueryEditor-VariableQuery"
+              },
               "refresh": 2,
               "type": "query"
             }
@@ -63,7 +66,10 @@ struct VariableSnippetTests {
               "multi": true,
               "name": "pod",
               "options": [],
-              "query": "label_values(kube_pod_info{namespace=\\"$namespace\\"}, pod)",
+              "query": {
+                "query": "label_values(kube_pod_info{namespace=\\"$namespace\\"}, pod)",
+                "refId": "PrometheusVariableQueryEditor-VariableQuery"
+              },
               "regex": "/^api-.*/",
               "skipUrlSync": true,
               "sort": 7,
@@ -217,10 +223,15 @@ struct VariableSnippetTests {
         let variable = IntervalVariable("step", values: ["30s", "1m"]).refresh(.onTimeRangeChange)
         #expect(Snippet.json(variable) == """
             {
+              "current": {
+                "selected": false,
+                "text": "30s",
+                "value": "30s"
+              },
               "name": "step",
               "options": [
                 {
-                  "selected": false,
+                  "selected": true,
                   "text": "30s",
                   "value": "30s"
                 },

@@ -8,20 +8,29 @@ extension GrafanaLowering {
     /// `regex` only when the definition sets it, so Grafana's own defaults never show up as
     /// diff noise. On top of that each kind writes what Grafana needs to build it:
     ///
-    /// - `query`: `datasource` (resolved through the environment), `definition` and `query`
-    ///   (the query as a plain string, which Grafana accepts; on a Prometheus datasource with the
-    ///   environment's selectors injected, see ``SelectorInjection``), `options: []`.
+    /// - `query`: `datasource` (resolved through the environment), `definition` (the query text,
+    ///   on a Prometheus datasource with the environment's selectors injected, see
+    ///   ``SelectorInjection``), `options: []` and `query`. On a Prometheus datasource `query` is
+    ///   the object its variable editor saves, `{"query": …, "refId":
+    ///   "PrometheusVariableQueryEditor-VariableQuery"}` (grafana-prometheus
+    ///   `components/VariableQueryEditor.tsx`); on other datasources the plain string.
     /// - `custom`: `query` (the options comma-separated, `text : value` where they differ),
     ///   `options`, each `{selected, text, value}`, `selected` when it is in `current`, and
     ///   `current`, which defaults to the first option: Grafana does not fill `current` and
     ///   `options` of an imported custom variable from its `query` (grafonnet's
     ///   `getOptionsForCustomQuery` exists for the same reason).
-    /// - `interval`: `query`, `options` (led by Grafana's `auto` option when `auto` is on), and
-    ///   `auto`, `auto_count`, `auto_min` when set.
+    /// - `interval`: `query`, `options` (led by Grafana's `auto` option when `auto` is on),
+    ///   `auto`, `auto_count`, `auto_min` when set, and `current`, defaulting to the first option
+    ///   as Grafana selects it on load.
     /// - `datasource`: `query` (the plugin type, e.g. `prometheus`), `options: []`, and
     ///   `current` defaulting to the environment's datasource of that type (see
-    ///   ``environmentDatasourceUID(for:)``).
-    /// - `constant`, `textbox`: `query` (the value).
+    ///   ``environmentDatasourceUID(for:)``), else empty, which Grafana resolves to the default
+    ///   datasource of the type. Datasource and interval variables always carry `current`: older
+    ///   scenes code reads it unconditionally.
+    /// - `constant`: `query` (the value) and `hide: 2` unless set otherwise: Grafana's constant
+    ///   variable is hidden (`initialConstantVariableModelState`), and one saved shown is turned
+    ///   into a textbox by the schema-27 migration of `DashboardMigrator.ts`.
+    /// - `textbox`: `query` (the value).
     /// - `adhoc`: `datasource` when set.
     ///
     /// `current` is `{"selected": false, "text": …, "value": …}` with strings for one value and
@@ -39,8 +48,12 @@ extension GrafanaLowering {
         if current == nil, variable.kind == .custom, let first = variable.options.first {
             current = VariableCurrent(first.value, text: first.text)
         }
-        if current == nil, variable.kind == .datasource, let uid = environmentDatasourceUID(for: variable) {
-            current = VariableCurrent(uid)
+        if current == nil, variable.kind == .datasource {
+            current = VariableCurrent(environmentDatasourceUID(for: variable) ?? "")
+        }
+        if current == nil, variable.kind == .interval {
+            let first = variable.auto == true ? VariableOption(Self.autoIntervalValue(variable.name), text: "auto") : variable.options.first
+            current = first.map { VariableCurrent($0.value, text: $0.text) }
         }
         if let current { members.append(JSONMember("current", Self.current(current, multi: isMulti))) }
         switch variable.kind {
@@ -56,7 +69,11 @@ extension GrafanaLowering {
         let query = variable.kind == .query ? injectedQuery(of: variable) : variable.query
         if variable.kind == .query { members.append(JSONMember("definition", .string(query ?? ""))) }
         if let description = variable.description { members.append(JSONMember("description", .string(description))) }
-        if let hide = variable.hide { members.append(JSONMember("hide", .int(hide.rawValue))) }
+        if let hide = variable.hide {
+            members.append(JSONMember("hide", .int(hide.rawValue)))
+        } else if variable.kind == .constant {
+            members.append(JSONMember("hide", .int(VariableHide.variable.rawValue)))
+        }
         if let includeAll = variable.includeAll { members.append(JSONMember("includeAll", .bool(includeAll))) }
         if let label = variable.label { members.append(JSONMember("label", .string(label))) }
         if let multi = variable.multi { members.append(JSONMember("multi", .bool(multi))) }
@@ -69,14 +86,18 @@ extension GrafanaLowering {
         case .interval:
             var options: [JSONValue] = []
             if variable.auto == true {
-                options.append(Self.option(VariableOption(Self.autoIntervalValue(variable.name), text: "auto"), current: variable.current))
+                options.append(Self.option(VariableOption(Self.autoIntervalValue(variable.name), text: "auto"), current: current))
             }
-            options += variable.options.map { Self.option($0, current: variable.current) }
+            options += variable.options.map { Self.option($0, current: current) }
             members.append(JSONMember("options", .array(options)))
         case .constant, .textbox, .adhoc:
             break
         }
         switch variable.kind {
+        case .query where datasourceType(variable.datasource ?? .defaultMetrics) == "prometheus":
+            members.append(JSONMember("query", .object([
+                JSONMember("query", .string(query ?? "")), JSONMember("refId", .string(Self.prometheusVariableRefId)),
+            ])))
         case .query, .datasource, .constant, .textbox:
             members.append(JSONMember("query", .string(query ?? "")))
         case .custom:
@@ -129,6 +150,12 @@ extension GrafanaLowering {
         return SelectorInjection.rewrite(variableQuery: query, of: variable, environment: environment, diagnostics: diagnostics)
     }
 
+    /// The refId of a Prometheus variable query, as its variable editor saves it.
+    static let prometheusVariableRefId = "PrometheusVariableQueryEditor-VariableQuery"
+
+    /// The refId of a Prometheus annotation query, as its `prepareAnnotation` sets it.
+    static let prometheusAnnotationRefId = "Anno"
+
     /// The value Grafana gives the `auto` option of an interval variable.
     static func autoIntervalValue(_ name: String) -> String { "$__auto_interval_\(name)" }
 
@@ -164,20 +191,27 @@ extension GrafanaLowering {
     // MARK: Annotations and links
 
     /// One `annotations.list` entry: the built-in source as Grafana writes it, or a query source.
+    ///
+    /// A query's PromQL and step go in `target`: `{"expr": …, "interval": step, "refId": "Anno"}`,
+    /// where the Prometheus datasource's `prepareAnnotation` (grafana-prometheus `annotations.ts`)
+    /// moves a top-level `expr` and `step`; `tagKeys`, `titleFormat`, `textFormat` and
+    /// `useValueForTime` stay at the top level, where its `processEvents` reads them.
     public func annotation(_ annotation: Annotation) -> JSONValue {
         var members: [JSONMember] = []
         if annotation.builtIn { members.append(JSONMember("builtIn", .int(1))) }
         members.append(JSONMember("datasource", datasource(annotation.datasource, at: annotation.location)))
         members.append(JSONMember("enable", .bool(annotation.enabled)))
-        if let expr = annotation.expr {
-            let injected = injectsSelectors ? SelectorInjection.rewrite(annotation, expr: expr, environment: environment, diagnostics: diagnostics) : expr
-            members.append(JSONMember("expr", .string(injected)))
-        }
         members.append(JSONMember("hide", .bool(annotation.hide)))
         members.append(JSONMember("iconColor", .string(annotation.iconColor.rawValue)))
         members.append(JSONMember("name", .string(annotation.name)))
-        if let step = annotation.step { members.append(JSONMember("step", .string(step))) }
         if let tagKeys = annotation.tagKeys { members.append(JSONMember("tagKeys", .string(tagKeys))) }
+        if let expr = annotation.expr {
+            let injected = injectsSelectors ? SelectorInjection.rewrite(annotation, expr: expr, environment: environment, diagnostics: diagnostics) : expr
+            var target = [JSONMember("expr", .string(injected))]
+            if let step = annotation.step { target.append(JSONMember("interval", .string(step))) }
+            target.append(JSONMember("refId", .string(Self.prometheusAnnotationRefId)))
+            members.append(JSONMember("target", .object(target)))
+        }
         if let textFormat = annotation.textFormat { members.append(JSONMember("textFormat", .string(textFormat))) }
         if let titleFormat = annotation.titleFormat { members.append(JSONMember("titleFormat", .string(titleFormat))) }
         if annotation.builtIn { members.append(JSONMember("type", "dashboard")) }

@@ -70,7 +70,7 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     public var items: [DashboardItem]
     /// The datasource panels use when they set none.
     public var defaultDatasource: DatasourceReference?
-    /// The schema version written (default 41).
+    /// The schema version written (default 42, the last classic version: `DashboardMigrator.ts` adds no later one).
     public var schemaVersion: Int
     /// Any other top-level fields, set by path (the escape hatch).
     public var extra: JSONValue
@@ -94,7 +94,7 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
         self.annotations = []
         self.variables = []
         self.items = content()
-        self.schemaVersion = 41
+        self.schemaVersion = 42
         self.extra = .object([])
         self.location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
         self.modifierLocations = [:]

@@ -1,6 +1,9 @@
 /// A Grafana unit id (`fieldConfig.defaults.unit`), e.g. `s`, `bytes`, `percentunit`, `reqps`.
 ///
-/// Use the typed constants, or `.custom("suffix:req")` for Grafana's custom units.
+/// Use the typed constants, or `.custom("suffix:req")` for Grafana's custom units. Every constant
+/// is an id of Grafana's unit registry, the value formats of
+/// `packages/grafana-data/src/valueFormats/categories.ts`; an id Grafana does not know is shown
+/// as the raw number followed by the id.
 public struct Unit: Sendable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// Grafana's unit id.
     public var id: String
@@ -22,6 +25,8 @@ public struct Unit: Sendable, Hashable, ExpressibleByStringLiteral, CustomString
     // Misc
     public static let none: Unit = "none"
     public static let short: Unit = "short"
+    /// SI prefixes without a unit: 1.2 k, 3.4 M, 5 m (`sishort`).
+    public static let siShort: Unit = "sishort"
     public static let string: Unit = "string"
     public static let percent: Unit = "percent"
     public static let percentUnit: Unit = "percentunit"
@@ -46,6 +51,8 @@ public struct Unit: Sendable, Hashable, ExpressibleByStringLiteral, CustomString
     public static let durationMilliseconds: Unit = "dtdurationms"
     public static let durationSeconds: Unit = "dtdurations"
     public static let durationHHMMSS: Unit = "dthms"
+    /// A duration in seconds shown as days and `hh:mm:ss` (`dtdhms`).
+    public static let durationDaysHHMMSS: Unit = "dtdhms"
     public static let clockMilliseconds: Unit = "clockms"
     public static let clockSeconds: Unit = "clocks"
     public static let hertz: Unit = "hertz"
@@ -67,20 +74,49 @@ public struct Unit: Sendable, Hashable, ExpressibleByStringLiteral, CustomString
     public static let megabytes: Unit = "decmbytes"
     public static let gigabytes: Unit = "decgbytes"
     public static let terabytes: Unit = "dectbytes"
-    // Data rate
+    // Data rate: Grafana's `bps` and `Bps` scale by 1000 (SI); `binbps` and `binBps` by 1024 (IEC).
+    /// Bits per second with SI prefixes: kb/s, Mb/s (`bps`).
     public static let bitsPerSecond: Unit = "bps"
+    /// Bytes per second with SI prefixes: kB/s, MB/s (`Bps`).
     public static let bytesPerSecond: Unit = "Bps"
+    /// Bits per second with SI prefixes (`bps`), the same id as ``bitsPerSecond``.
+    public static let bitsPerSecondSI: Unit = "bps"
+    /// Bytes per second with SI prefixes (`Bps`), the same id as ``bytesPerSecond``.
+    public static let bytesPerSecondSI: Unit = "Bps"
+    /// Bits per second with IEC prefixes: Kib/s, Mib/s (`binbps`).
+    public static let bitsPerSecondIEC: Unit = "binbps"
+    /// Bytes per second with IEC prefixes: KiB/s, MiB/s (`binBps`).
+    public static let bytesPerSecondIEC: Unit = "binBps"
+    /// Kilobits per second, scaled from there (`Kbits`).
+    public static let kilobitsPerSecond: Unit = "Kbits"
+    /// Megabits per second, scaled from there (`Mbits`).
+    public static let megabitsPerSecond: Unit = "Mbits"
+    /// Gigabits per second, scaled from there (`Gbits`).
+    public static let gigabitsPerSecond: Unit = "Gbits"
+    /// Kilobytes per second, scaled from there (`KBs`).
+    public static let kilobytesPerSecond: Unit = "KBs"
+    /// Megabytes per second, scaled from there (`MBs`).
+    public static let megabytesPerSecond: Unit = "MBs"
+    /// Gigabytes per second, scaled from there (`GBs`).
+    public static let gigabytesPerSecond: Unit = "GBs"
+    /// Kibibytes per second, scaled from there (`KiBs`).
     public static let kibibytesPerSecond: Unit = "KiBs"
+    /// Mebibytes per second, scaled from there (`MiBs`).
     public static let mebibytesPerSecond: Unit = "MiBs"
-    public static let bitsPerSecondSI: Unit = "decbps"
-    public static let bytesPerSecondSI: Unit = "decBps"
+    /// Gibibytes per second, scaled from there (`GiBs`).
+    public static let gibibytesPerSecond: Unit = "GiBs"
+    /// Packets per second (`pps`).
     public static let packetsPerSecond: Unit = "pps"
     // Throughput
+    /// Counts per second, `c/s` (`cps`).
+    public static let countsPerSecond: Unit = "cps"
     public static let operationsPerSecond: Unit = "ops"
     public static let requestsPerSecond: Unit = "reqps"
     public static let readsPerSecond: Unit = "rps"
     public static let writesPerSecond: Unit = "wps"
     public static let ioOpsPerSecond: Unit = "iops"
+    /// Counts per minute, `c/m` (`cpm`).
+    public static let countsPerMinute: Unit = "cpm"
     public static let operationsPerMinute: Unit = "opm"
     public static let requestsPerMinute: Unit = "reqpm"
     public static let eventsPerSecond: Unit = "eps"

@@ -74,8 +74,17 @@ public struct Transformation: Sendable, Hashable {
         return Transformation("organize", options: options)
     }
     /// Keeps only the results of the given queries (`filterByRefId`).
+    ///
+    /// Grafana reads `include` as a regex it anchors as `^…$` (the `byRefId` matcher), so several
+    /// refIds are written as one group, `(A|B)`, which matches exactly A or B; a bare `A|B` would
+    /// become `^A|B$` and match any refId starting with A or ending with B. Regex characters in a
+    /// refId are escaped.
     public static func filterByQuery(_ refIds: [String]) -> Transformation {
-        Transformation("filterByRefId", options: ["include": .string(refIds.joined(separator: "|"))])
+        let escaped = refIds.map { id in
+            String(id.flatMap { #"\^$.|?*+()[]{}/"#.contains($0) ? ["\\", $0] : [$0] })
+        }
+        let include = escaped.count == 1 ? escaped[0] : "(" + escaped.joined(separator: "|") + ")"
+        return Transformation("filterByRefId", options: ["include": .string(include)])
     }
     /// Adds a field computed by a binary operation (`calculateField`).
     public static func calculateField(alias: String, left: String, operator op: String, right: String) -> Transformation {

@@ -4,7 +4,9 @@ public enum LegendDisplayMode: String, Sendable, Hashable, JSONRepresentable {
     case list
     /// A table with a column per calculation.
     case table
-    /// No legend.
+    /// No legend: written as `showLegend: false` with `displayMode: "list"`, the shape Grafana's
+    /// schema-37 migration normalizes a hidden legend to (`DashboardMigrator.ts`); current
+    /// Grafana keeps `"hidden"` only for plugin compatibility.
     case hidden
 }
 
@@ -28,16 +30,17 @@ extension LegendConfigurable {
     ) -> Self {
         with {
             $0.panel.options[path: "legend.showLegend"] = .bool(displayMode != .hidden)
-            $0.panel.options[path: "legend.displayMode"] = displayMode.jsonValue
+            $0.panel.options[path: "legend.displayMode"] = (displayMode == .hidden ? .list : displayMode).jsonValue
             $0.panel.options[path: "legend.placement"] = placement.jsonValue
             $0.panel.options[path: "legend.calcs"] = calcs.jsonValue
         }
     }
-    /// Hides the legend (`showLegend: false`).
+    /// Hides the legend (`showLegend: false`, `displayMode: "list"`, as Grafana's schema-37
+    /// migration in `DashboardMigrator.ts` writes a hidden legend).
     public func hideLegend() -> Self {
         with {
             $0.panel.options[path: "legend.showLegend"] = false
-            $0.panel.options[path: "legend.displayMode"] = LegendDisplayMode.hidden.jsonValue
+            $0.panel.options[path: "legend.displayMode"] = LegendDisplayMode.list.jsonValue
         }
     }
     /// Sorts a table legend by one of its calculation columns, e.g. `Max`.

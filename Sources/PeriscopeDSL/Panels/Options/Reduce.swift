@@ -20,6 +20,8 @@ public enum ReducerCalculation: String, Sendable, Hashable, JSONRepresentable, C
     case sum
     /// The number of values.
     case count
+    /// The number of values, nulls included (`countAll`), e.g. a table footer's row count.
+    case countAll
     /// Largest minus smallest value.
     case range
     /// The cumulative change, counting resets as increases.

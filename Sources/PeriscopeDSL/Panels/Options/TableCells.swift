@@ -56,7 +56,9 @@ public enum TextAlignment: String, Sendable, Hashable, JSONRepresentable {
     case center
 }
 
-/// The row height of a table (`options.cellHeight`).
+/// The row height of a table (`options.cellHeight`): `sm`, `md` or `lg`, the values of
+/// `TableCellHeight` in Grafana's `packages/grafana-schema/src/common/table.cue` (which no longer
+/// lists `auto`; wrap a column's text with `custom.wrapText` to fit its content instead).
 public enum TableCellHeight: String, Sendable, Hashable, JSONRepresentable {
     /// Small rows (`sm`).
     case small = "sm"
@@ -64,8 +66,6 @@ public enum TableCellHeight: String, Sendable, Hashable, JSONRepresentable {
     case medium = "md"
     /// Large rows (`lg`).
     case large = "lg"
-    /// Rows as tall as their content.
-    case auto
 }
 
 extension FieldProperty {

@@ -19,8 +19,9 @@ public struct Histogram: LegendConfigurable, TooltipConfigurable, AxisConfigurab
 
     /// Aims for this many buckets (`options.bucketCount`).
     public func bucketCount(_ count: Int) -> Self { settingOption("bucketCount", count) }
-    /// Uses buckets of this size instead of a count (`options.bucketSize`).
-    public func bucketSize(_ size: Double) -> Self { settingOption("bucketSize", FieldConfigEncoding.number(size)) }
+    /// Uses buckets of this size instead of a count (`options.bucketSize`, an integer in the
+    /// histogram panel's schema, `public/app/plugins/panel/histogram/panelcfg.cue`).
+    public func bucketSize(_ size: Int) -> Self { settingOption("bucketSize", size) }
     /// Shifts the bucket bounds by this offset (`options.bucketOffset`).
     public func bucketOffset(_ offset: Double) -> Self { settingOption("bucketOffset", FieldConfigEncoding.number(offset)) }
     /// Combines all series into one histogram (`options.combine`).

@@ -25,13 +25,23 @@ public struct Table: PanelConvertible {
     public func showHeader(_ value: Bool = true) -> Self { settingOption("showHeader", value) }
     /// Sets the row height (`options.cellHeight`).
     public func cellHeight(_ height: TableCellHeight) -> Self { settingOption("cellHeight", height) }
-    /// Adds a footer reducing each column (`options.footer`), for all columns or only `fields`.
-    public func footer(_ reducer: ReducerCalculation, fields: [String]? = nil, countRows: Bool? = nil) -> Self {
-        with {
-            $0.panel.options[path: "footer.show"] = true
-            $0.panel.options[path: "footer.reducer"] = [reducer].jsonValue
-            if let fields { $0.panel.options[path: "footer.fields"] = fields.jsonValue }
-            if let countRows { $0.panel.options[path: "footer.countRows"] = .bool(countRows) }
+    /// Adds a footer reducing each column, or only the columns named in `fields`.
+    ///
+    /// Written as current Grafana stores it (`migrateFooterV2` in
+    /// `public/app/plugins/panel/table/migrations.ts`): `fieldConfig.defaults.custom.footer.reducers`,
+    /// or for `fields` a `byName` override per column setting `custom.footer.reducers`.
+    /// `countRows` with `.count` counts every row (`countAll`).
+    public func footer(
+        _ reducer: ReducerCalculation, fields: [String]? = nil, countRows: Bool? = nil,
+        fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column
+    ) -> Self {
+        let reducers = [countRows == true && reducer == .count ? .countAll : reducer].jsonValue
+        guard let fields, !fields.isEmpty else { return settingFieldOption("footer.reducers", reducers) }
+        let location = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        return with {
+            for field in fields {
+                $0.panel.overrides.append(FieldOverride(.byName(field), [FieldProperty("custom.footer.reducers", reducers)], location: location))
+            }
         }
     }
     /// Sorts the rows by a column's display name (`options.sortBy`).

@@ -1,0 +1,78 @@
+import Foundation
+import PeriscopeCompiler
+import PeriscopeDSL
+import PeriscopeTestSupport
+import PeriscopeWorkloads
+import Testing
+
+/// Every dashboard we render, validated against Grafana's published JSON schemas
+/// (`../shared/grafana-schema`, see its README): the example catalog in dev, staging and prod,
+/// and the W1 workload. Only the README's documented artifacts are tolerated, each by name, and
+/// panel options left out for Grafana's plugin defaults; any other error fails.
+///
+/// The corpus dashboards of `../shared/corpus` are not validated here: they are other tools'
+/// files (and Grafana's migration fixtures), which our model reads but does not write anew.
+@Suite struct GrafanaSchemaConformanceTests {
+    static let script = GrafanaSchemaValidator.script()
+    static let available = script != nil && GrafanaSchemaValidator.jsonschemaAvailable
+    static let skipReason: Comment = script == nil
+        ? "../shared/grafana-schema/validate.py not found; skipping the schema conformance test"
+        : "python3 cannot import jsonschema (make test-deps installs it); skipping the schema conformance test"
+
+    static func dashboards(of outputs: [EnvironmentOutput]) -> [(name: String, bytes: [UInt8])] {
+        outputs.flatMap { output in
+            output.artifacts.filter { $0.kind == .grafanaDashboard }.map { ("\(output.environment)-\(($0.path as NSString).lastPathComponent)", $0.bytes) }
+        }
+    }
+
+    static func check(_ report: GrafanaSchemaValidator.Report, _ what: String) {
+        #expect(report.errors.isEmpty, "\(what): \(report.errors.count) schema error(s):\n\(report.errors.prefix(40).joined(separator: "\n"))")
+        let unexpected = Set(report.tolerated.keys).subtracting(GrafanaSchemaValidator.toleratedClasses)
+        #expect(unexpected.isEmpty, "\(what): tolerated an undocumented class: \(unexpected.sorted())")
+        let tolerated = report.tolerated.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+        print("""
+            schema conformance, \(what): \(report.dashboards) dashboards, \(report.panels) panels, \
+            \(report.options) options and \(report.customFieldConfigs) custom field configs validated; \
+            \(report.errors.count) errors; tolerated: \(tolerated.isEmpty ? "none" : tolerated)
+            """)
+        for note in Set(report.notes.map { $0.components(separatedBy: ": ").last ?? $0 }).sorted() { print("  note: \(note)") }
+    }
+
+    @Test(.enabled(if: available, skipReason))
+    func exampleCatalogDashboardsConformToGrafanasSchemas() throws {
+        let dashboards = Self.dashboards(of: try ExampleCatalogGoldenTests.renderAll())
+        #expect(dashboards.count == 9)
+        let report = try GrafanaSchemaValidator.validate(dashboards, script: try #require(Self.script))
+        #expect(report.dashboards == 9 && report.panels > 50)
+        Self.check(report, "example catalog")
+    }
+
+    @Test(.enabled(if: available, skipReason))
+    func w1DashboardsConformToGrafanasSchemas() throws {
+        let collector = DiagnosticCollector()
+        let outputs = Compiler(catalog: { W1Catalog.catalog($0) }).compile(W1Catalog.environments(dashboards: 20), diagnostics: collector)
+        #expect(!collector.hasErrors, "\(collector.diagnostics.prefix(3).map(\.description))")
+        let dashboards = Self.dashboards(of: outputs)
+        #expect(dashboards.count == 60)
+        let report = try GrafanaSchemaValidator.validate(dashboards, script: try #require(Self.script))
+        #expect(report.dashboards == 60 && report.panels == 60 * 28)
+        Self.check(report, "W1 workload")
+    }
+
+    /// The check itself can fail: a wrong unit type, an option name the schema does not know and
+    /// an enum value it does not list are each reported with their JSON pointer.
+    @Test(.enabled(if: available, skipReason))
+    func theValidatorReportsWhatTheSchemasReject() throws {
+        let dashboard = """
+            {"annotations": {"list": []}, "schemaVersion": 42, "templating": {"list": []}, "title": "t", "uid": "u",
+             "panels": [{"type": "timeseries", "title": "x", "gridPos": {"h": 8, "w": 12, "x": 0, "y": 0},
+                         "fieldConfig": {"defaults": {"custom": {"lineWidth": "thick"}}, "overrides": []},
+                         "options": {"legend": {"displayMode": "sideways", "placement": "bottom", "showLegend": true, "calcs": []},
+                                     "colour": "red"}}]}
+            """
+        let report = try GrafanaSchemaValidator.validate([("bad.json", Array(dashboard.utf8))], script: try #require(Self.script))
+        let pointers = report.errors.compactMap { $0.components(separatedBy: ": ").dropFirst().first }
+        #expect(Set(pointers) == ["/panels/0/options/colour", "/panels/0/options/legend/displayMode", "/panels/0/fieldConfig/defaults/custom/lineWidth"],
+                "\(report.errors)")
+    }
+}
