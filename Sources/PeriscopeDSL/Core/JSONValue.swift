@@ -3,7 +3,7 @@
 /// Objects keep their members in an array, so nothing depends on hash order. The writer in
 /// the compiler emits object keys in lexicographic order (see `JSONWriter`).
 public enum JSONValue: Sendable, Hashable {
-    /// JSON `null`; a typed option set to nil writes it.
+    /// JSON `null` (what a nil `Optional` of a ``JSONRepresentable`` type writes).
     case null
     /// `true` or `false`.
     case bool(Bool)

@@ -2,8 +2,8 @@
 public enum PrometheusFormat: String, Sendable, Hashable {
     /// `time_series`, Grafana's default: one series per label set.
     case timeSeries = "time_series"
-    /// `table`: one row per sample, a column per label and a `Value` column (usually with an
-    /// instant query).
+    /// `table`: the samples as table rows, a column per label and a `Value` column; usually
+    /// with an instant query.
     case table
     /// `heatmap`: histogram buckets sorted by their `le` label and turned from cumulative
     /// counts into per-bucket counts, for `Heatmap` panels.
