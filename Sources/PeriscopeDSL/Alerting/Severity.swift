@@ -30,5 +30,6 @@ public struct Severity: Sendable, Hashable, ExpressibleByStringLiteral, CustomSt
     /// `severity: critical`, the usual label of the higher of two thresholds of one alert.
     public static let critical: Severity = "critical"
 
+    /// The tier name (`page`), before the environment's `alerting.severities` mapping.
     public var description: String { rawValue }
 }

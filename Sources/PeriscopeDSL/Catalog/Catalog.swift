@@ -59,7 +59,9 @@ public struct Catalog: Sendable, Modifiable {
 
 /// Optional renderings of the rule groups, besides `prometheus/rules/<namespace>.yaml`.
 public struct RuleOutputs: OptionSet, Sendable, Hashable {
+    /// The outputs as bits: ``kubernetes`` is bit 0, ``mimir`` bit 1.
     public let rawValue: Int
+    /// A set of outputs from their bits; use ``kubernetes`` and ``mimir`` rather than numbers.
     public init(rawValue: Int) { self.rawValue = rawValue }
 
     /// `kubernetes/<namespace>.yaml`: a `monitoring.coreos.com/v1` `PrometheusRule` per namespace.

@@ -36,6 +36,7 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Ex
     public init(stringLiteral value: String) { self.rawValue = value }
     /// The id text.
     public var description: String { rawValue }
+    /// Orders ids by their text, so sorted output and baselines are stable.
     public static func < (lhs: DiagnosticID, rhs: DiagnosticID) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
@@ -43,9 +44,14 @@ public struct DiagnosticID: RawRepresentable, Sendable, Hashable, Comparable, Ex
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How bad a diagnostic is.
     public enum Severity: String, Sendable, Hashable, Comparable {
+        /// `error` makes the run fail (``DiagnosticCollector/hasErrors``; the CLI exits with
+        /// status 1); `warning` is reported and counted in the summary line but lets the run
+        /// succeed; `note` is information only. The raw value is the word printed before the
+        /// message (`path:line:col: warning: …`).
         case error, warning, note
 
         private var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
+        /// Orders by how bad: `error` comes first, then `warning`, then `note`.
         public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 

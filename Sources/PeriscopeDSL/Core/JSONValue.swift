@@ -3,16 +3,26 @@
 /// Objects keep their members in an array, so nothing depends on hash order. The writer in
 /// the compiler emits object keys in lexicographic order (see `JSONWriter`).
 public enum JSONValue: Sendable, Hashable {
+    /// JSON `null` (what a nil `Optional` of a ``JSONRepresentable`` type writes).
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// An integer, written in decimal.
     case int(Int)
+    /// A floating-point number. `JSONWriter` writes an integral value below 2^53 as an integer
+    /// (`1000`, not `1000.0`) and others in their shortest form that reads back the same (`0.05`);
+    /// JSON has no infinity or NaN, and the compiler reports them as errors.
     case double(Double)
     /// A number kept exactly as written in a file, because neither `Int` nor `Double` holds it
     /// exactly (`12345678901234567890`, `1e400`, `0.1000000000000000000001`). The text is valid
     /// JSON number syntax; writers write it unchanged.
     case number(String)
+    /// A string; the writer escapes it as JSON requires.
     case string(String)
+    /// An array, in order.
     case array([JSONValue])
+    /// An object, its members in the order they were set (a later duplicate key counts, see
+    /// ``subscript(_:)``).
     case object([JSONMember])
 
     /// An object from key/value pairs; a later duplicate key replaces an earlier one.
@@ -134,12 +144,20 @@ public struct OptionPath: Sendable, Hashable, ExpressibleByStringLiteral, Custom
 extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+    /// `nil` written where a `JSONValue` is expected: ``null``.
     public init(nilLiteral: ()) { self = .null }
+    /// `true` or `false` written where a `JSONValue` is expected: ``bool(_:)``.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// An integer literal: ``int(_:)``.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A floating-point literal such as `0.5`: ``double(_:)``.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// A string literal: ``string(_:)``.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// An array literal such as `["mean", "max"]`: ``array(_:)``.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// A dictionary literal such as `["mode": "single", "sort": "none"]`: an object with the
+    /// members in the order written; a later duplicate key replaces an earlier one.
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var object = JSONValue.object([])
         for (key, value) in elements { object[key] = value }
@@ -153,17 +171,41 @@ public protocol JSONRepresentable: Sendable {
     var jsonValue: JSONValue { get }
 }
 
-extension JSONValue: JSONRepresentable { public var jsonValue: JSONValue { self } }
-extension Bool: JSONRepresentable { public var jsonValue: JSONValue { .bool(self) } }
-extension Int: JSONRepresentable { public var jsonValue: JSONValue { .int(self) } }
-extension Double: JSONRepresentable { public var jsonValue: JSONValue { .double(self) } }
-extension String: JSONRepresentable { public var jsonValue: JSONValue { .string(self) } }
+extension JSONValue: JSONRepresentable {
+    /// The value itself.
+    public var jsonValue: JSONValue { self }
+}
+/// A Swift `Bool` written as a JSON `true` or `false`.
+extension Bool: JSONRepresentable {
+    /// `true` or `false`.
+    public var jsonValue: JSONValue { .bool(self) }
+}
+/// A Swift `Int` written as a JSON integer.
+extension Int: JSONRepresentable {
+    /// The integer, in decimal.
+    public var jsonValue: JSONValue { .int(self) }
+}
+/// A Swift `Double` written as a JSON number.
+extension Double: JSONRepresentable {
+    /// The number (an integral value below 2^53 is written as an integer).
+    public var jsonValue: JSONValue { .double(self) }
+}
+/// A Swift `String` written as a JSON string.
+extension String: JSONRepresentable {
+    /// The string.
+    public var jsonValue: JSONValue { .string(self) }
+}
+/// An array of JSON-representable values written as a JSON array.
 extension Array: JSONRepresentable where Element: JSONRepresentable {
+    /// The elements' JSON forms, in order.
     public var jsonValue: JSONValue { .array(map(\.jsonValue)) }
 }
+/// An optional written as its wrapped value, or JSON `null` when nil.
 extension Optional: JSONRepresentable where Wrapped: JSONRepresentable {
+    /// The wrapped value's JSON form, or `null`.
     public var jsonValue: JSONValue { self?.jsonValue ?? .null }
 }
+/// String-backed enumerations (units, legend placements, reducers) written as their raw value.
 extension RawRepresentable where RawValue == String {
     /// The raw string as JSON.
     public var jsonValue: JSONValue { .string(rawValue) }

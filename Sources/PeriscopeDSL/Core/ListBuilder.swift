@@ -36,23 +36,42 @@ extension BuilderContent where Builder.Element == Self {
 }
 
 extension ListBuilder where Content == any BuilderContent<Self> {
+    /// The elements one existential value adds: its ``BuilderContent/builderElements``.
     public static func elements(of content: Content) -> [Element] { content.builderElements }
 }
 
 extension ListBuilder {
+    /// Lifts one DSL value written in the builder (`TimeSeries("Requests") { … }`) into its
+    /// elements.
     public static func buildExpression<C: BuilderContent>(_ content: C) -> [Element] where C.Builder == Self { content.builderElements }
+    /// Lifts a sequence of one content type (`names.map { TimeSeries($0) { … } }`, a `Set`, an
+    /// `ArraySlice`) into the elements of its values, in the sequence's order.
     public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element: BuilderContent, S.Element.Builder == Self {
         contents.flatMap(\.builderElements)
     }
+    /// Lifts a sequence of the existential `Content` (`[any PanelConvertible]`) into the
+    /// elements of its values, in order.
     public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element == Content { contents.flatMap(elements(of:)) }
+    /// Lifts an array literal of `Content`, which may mix content types (`[stat, timeSeries]`),
+    /// into the elements of its values, in order.
     public static func buildExpression(_ contents: [Content]) -> [Element] { contents.flatMap(elements(of:)) }
+    /// Joins the statements of a block into one list, in the order written; an empty block adds
+    /// nothing.
     public static func buildBlock(_ components: [Element]...) -> [Element] { components.flatMap { $0 } }
+    /// Starts a block with its first statement; with ``buildPartialBlock(accumulated:next:)``
+    /// it lets blocks of any length type-check one statement at a time.
     public static func buildPartialBlock(first: [Element]) -> [Element] { first }
+    /// Appends the next statement of a block to the statements before it.
     public static func buildPartialBlock(accumulated: [Element], next: [Element]) -> [Element] { accumulated + next }
+    /// An `if` without `else`: its elements when the condition holds, none otherwise.
     public static func buildOptional(_ component: [Element]?) -> [Element] { component ?? [] }
+    /// The first branch of an `if/else` or `switch`, taken as it is.
     public static func buildEither(first component: [Element]) -> [Element] { component }
+    /// The second branch of an `if/else` or `switch`, taken as it is.
     public static func buildEither(second component: [Element]) -> [Element] { component }
+    /// A `for` loop: the elements of every iteration, in order.
     public static func buildArray(_ components: [[Element]]) -> [Element] { components.flatMap { $0 } }
+    /// An `if #available` block, taken as it is (elements carry no availability).
     public static func buildLimitedAvailability(_ component: [Element]) -> [Element] { component }
 }
 
@@ -66,15 +85,23 @@ public protocol EnclosingListBuilder: ListBuilder {
 }
 
 extension EnclosingListBuilder {
+    /// Lifts one value of the inner builder's content (a panel written directly in a dashboard)
+    /// into elements, each wrapped by ``element(wrapping:)``.
     public static func buildExpression<C: BuilderContent>(_ content: C) -> [Element] where C.Builder == Inner {
         content.builderElements.map(element(wrapping:))
     }
+    /// Lifts a sequence of one of the inner builder's content types (`names.map { Stat($0) { … } }`
+    /// in a dashboard) into wrapped elements, in order.
     public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element: BuilderContent, S.Element.Builder == Inner {
         contents.flatMap(\.builderElements).map(element(wrapping:))
     }
+    /// Lifts a sequence of the inner builder's existential content (`[any PanelConvertible]` in a
+    /// dashboard) into wrapped elements, in order.
     public static func buildExpression<S: Sequence>(_ contents: S) -> [Element] where S.Element == Inner.Content {
         contents.flatMap(Inner.elements(of:)).map(element(wrapping:))
     }
+    /// Lifts an array literal of the inner builder's content, which may mix content types, into
+    /// wrapped elements, in order.
     public static func buildExpression(_ contents: [Inner.Content]) -> [Element] { contents.flatMap(Inner.elements(of:)).map(element(wrapping:)) }
 }
 

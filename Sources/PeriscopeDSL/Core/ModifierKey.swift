@@ -15,6 +15,7 @@ public struct ModifierKey<Root>: Sendable, Hashable, CustomStringConvertible {
 
     init(_ name: String) { self.name = name }
 
+    /// The key's name (``name``).
     public var description: String { name }
 }
 

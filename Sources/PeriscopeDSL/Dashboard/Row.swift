@@ -37,7 +37,9 @@ public struct Row: Sendable, Modifiable {
 
 /// One entry of a dashboard: a panel outside any row, or a row with its panels.
 public enum DashboardItem: Sendable {
+    /// A panel written directly in the dashboard, outside any row.
     case panel(Panel)
+    /// A row: its header (a panel of type `row` in Grafana's JSON) and the panels under it.
     case row(Row)
 }
 

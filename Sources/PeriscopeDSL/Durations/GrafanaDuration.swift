@@ -29,5 +29,6 @@ public struct GrafanaDuration: Sendable, Hashable, ExpressibleByStringInterpolat
         return DurationSyntax.problem(in: body)
     }
 
+    /// The duration as written, as it appears in the output.
     public var description: String { rawValue }
 }

@@ -42,5 +42,6 @@ public struct GrafanaTime: Sendable, Hashable, ExpressibleByStringInterpolation,
         return true
     }
 
+    /// The time as written, as it appears in the output.
     public var description: String { rawValue }
 }

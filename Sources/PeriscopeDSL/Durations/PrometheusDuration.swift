@@ -30,5 +30,6 @@ public struct PrometheusDuration: Sendable, Hashable, ExpressibleByStringInterpo
     /// The length in milliseconds, or nil when the text is not valid.
     public var milliseconds: Int64? { DurationSyntax.parsePrometheusDuration(rawValue) }
 
+    /// The duration as written, as it appears in the output.
     public var description: String { rawValue }
 }

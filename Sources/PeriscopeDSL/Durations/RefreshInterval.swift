@@ -34,5 +34,6 @@ public struct RefreshInterval: Sendable, Hashable, ExpressibleByStringInterpolat
         return nil
     }
 
+    /// The interval as written, as it appears in the output.
     public var description: String { rawValue }
 }

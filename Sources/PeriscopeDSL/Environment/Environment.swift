@@ -16,6 +16,7 @@ public struct EnvironmentName: Sendable, Hashable, ExpressibleByStringLiteral, C
     /// `prod`.
     public static let prod: EnvironmentName = "prod"
 
+    /// The name as written (`prod`), as diagnostics print it.
     public var description: String { rawValue }
 }
 

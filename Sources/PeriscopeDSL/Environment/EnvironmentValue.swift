@@ -1,10 +1,20 @@
 /// A value from an environment file's free-form `values:` section, as YAML typed it.
+///
+/// Plain scalars are typed by the YAML 1.2 core schema (so `yes` and `on` are strings, not
+/// booleans); quoted scalars are strings. There is no null: a null in a map removes the key an
+/// `extends` base set, and a null in a list is an error.
 public indirect enum EnvironmentValue: Sendable, Hashable {
+    /// `true` or `false` (also `True`, `TRUE`, …); a quoted `"true"` is a ``string(_:)``.
     case bool(Bool)
+    /// A whole number (`3`, `-1`, `0x1F`, `0o17`); it also reads as a `Double`.
     case int(Int)
+    /// A number with a fraction or exponent (`0.5`, `1e3`), or `.inf` / `.nan`.
     case double(Double)
+    /// Any other scalar, plain or quoted (`platform`, `"42"`).
     case string(String)
+    /// A sequence, in file order.
     case list([EnvironmentValue])
+    /// A mapping, its keys in file order after merging the `extends` chain.
     case map([EnvironmentEntry])
 
     /// A short name of the kind, for error messages ("a number", "a string", …).
@@ -47,6 +57,7 @@ public protocol EnvironmentValueConvertible: Sendable {
     static var placeholder: Self { get }
 }
 
+/// Reads a number: a YAML float, or an integer widened to `Double`.
 extension Double: EnvironmentValueConvertible {
     public static var expectedDescription: String { "a number" }
     public init?(environmentValue: EnvironmentValue) {
@@ -59,6 +70,7 @@ extension Double: EnvironmentValueConvertible {
     public static var placeholder: Double { 0 }
 }
 
+/// Reads a whole number; `3.0` is a float in YAML and does not read as an `Int`.
 extension Int: EnvironmentValueConvertible {
     public static var expectedDescription: String { "an integer" }
     public init?(environmentValue: EnvironmentValue) {
@@ -68,6 +80,7 @@ extension Int: EnvironmentValueConvertible {
     public static var placeholder: Int { 0 }
 }
 
+/// Reads `true` or `false`.
 extension Bool: EnvironmentValueConvertible {
     public static var expectedDescription: String { "a boolean" }
     public init?(environmentValue: EnvironmentValue) {
@@ -77,6 +90,8 @@ extension Bool: EnvironmentValueConvertible {
     public static var placeholder: Bool { false }
 }
 
+/// Reads a string scalar; a number or boolean is not converted (quote it in YAML to read it as
+/// a string).
 extension String: EnvironmentValueConvertible {
     public static var expectedDescription: String { "a string" }
     public init?(environmentValue: EnvironmentValue) {
@@ -86,6 +101,7 @@ extension String: EnvironmentValueConvertible {
     public static var placeholder: String { "" }
 }
 
+/// Reads a list whose items all read as `Element`.
 extension Array: EnvironmentValueConvertible where Element: EnvironmentValueConvertible {
     public static var expectedDescription: String { "a list of \(Element.expectedDescription)s" }
     public init?(environmentValue: EnvironmentValue) {

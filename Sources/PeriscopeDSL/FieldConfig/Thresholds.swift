@@ -1,6 +1,9 @@
 /// Whether threshold values are absolute or a percentage of the min–max range.
 public enum ThresholdsMode: String, Sendable, Hashable {
+    /// `absolute`, Grafana's default: a step starts at its value in the field's unit.
     case absolute
+    /// `percentage`: a step starts at a percentage (0–100) of the way from the field's min to
+    /// its max (as set, or as computed from the data).
     case percentage
 }
 

@@ -15,13 +15,20 @@ public struct MappingResult: Sendable, Hashable {
     }
 }
 
-/// Special values a mapping can match.
+/// Special values a mapping can match: `options.match` of a `special` mapping (Grafana's
+/// `SpecialValueMatch`).
 public enum SpecialValue: String, Sendable, Hashable {
+    /// `null`: a missing value.
     case null
+    /// `nan`: a value that is not a number.
     case nan
+    /// `null+nan`: either of the above.
     case nullAndNaN = "null+nan"
+    /// `true`: the boolean true.
     case `true`
+    /// `false`: the boolean false.
     case `false`
+    /// `empty`: an empty string.
     case empty
 }
 

@@ -22,7 +22,9 @@ public struct GridPos: Sendable, Hashable {
 public struct Repeat: Sendable, Hashable {
     /// The direction repeated panels flow in.
     public enum Direction: String, Sendable, Hashable {
+        /// `repeatDirection: "h"`: side by side, wrapping after ``Repeat/maxPerRow`` panels.
         case horizontal = "h"
+        /// `repeatDirection: "v"`: stacked, each copy below the previous one.
         case vertical = "v"
     }
 

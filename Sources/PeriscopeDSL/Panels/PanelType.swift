@@ -15,6 +15,7 @@ public struct PanelType: Sendable, Hashable, ExpressibleByStringLiteral, CustomS
     /// A panel type from a literal id.
     public init(stringLiteral value: String) { self.rawValue = value }
 
+    /// The id as Grafana writes it (`timeseries`).
     public var description: String { rawValue }
 
     /// `timeseries`: `TimeSeries`.

@@ -1,7 +1,12 @@
-/// The result format Grafana asks Prometheus for.
+/// The result format Grafana asks Prometheus for: the target's `format`.
 public enum PrometheusFormat: String, Sendable, Hashable {
+    /// `time_series`, Grafana's default: one series per label set.
     case timeSeries = "time_series"
+    /// `table`: the samples as table rows, a column per label and a `Value` column; usually
+    /// with an instant query.
     case table
+    /// `heatmap`: histogram buckets sorted by their `le` label and turned from cumulative
+    /// counts into per-bucket counts, for `Heatmap` panels.
     case heatmap
 }
 
@@ -117,7 +122,9 @@ public struct LokiQuery: Sendable, Hashable, Modifiable {
 
 /// One query of a panel.
 public enum Query: Sendable, Hashable {
+    /// A PromQL query against a Prometheus datasource.
     case prometheus(PrometheusQuery)
+    /// A LogQL query against a Loki datasource.
     case loki(LokiQuery)
 
     /// Where the query was written.
