@@ -2,7 +2,10 @@
 public struct DashboardLink: Sendable, Hashable, Modifiable {
     /// Grafana's link kinds.
     public enum Kind: String, Sendable, Hashable {
+        /// `type: "link"`: a link to ``DashboardLink/url``.
         case link
+        /// `type: "dashboards"`: links to the dashboards with ``DashboardLink/tags``, or a
+        /// dropdown of them.
         case dashboards
     }
 

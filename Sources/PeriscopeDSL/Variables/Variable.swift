@@ -1,11 +1,18 @@
 /// The kinds of Grafana template variable.
 public enum VariableKind: String, Sendable, Hashable {
+    /// `query`: options returned by a datasource query (`label_values(up, job)`).
     case query
+    /// `custom`: a fixed, comma-separated list of options.
     case custom
+    /// `interval`: a list of time spans (`1m,10m,1h`) to use as `$variable` in range selectors, with an optional `auto`.
     case interval
+    /// `datasource`: the datasources of one plugin type, to switch a dashboard between them.
     case datasource
+    /// `constant`: one hidden, fixed value.
     case constant
+    /// `textbox`: a free-text field, with an optional default.
     case textbox
+    /// `adhoc`: ad hoc filters, `label=value` pairs Grafana adds to every query of the datasource.
     case adhoc
 }
 
@@ -21,21 +28,33 @@ public enum VariableRefresh: Int, Sendable, Hashable {
 
 /// How Grafana sorts a query variable's options.
 public enum VariableSort: Int, Sendable, Hashable {
+    /// `0`: the order the query returned.
     case disabled = 0
+    /// `1`: alphabetical, A to Z.
     case alphabeticalAscending = 1
+    /// `2`: alphabetical, Z to A.
     case alphabeticalDescending = 2
+    /// `3`: by the first number in each option, smallest first.
     case numericalAscending = 3
+    /// `4`: by the first number in each option, largest first.
     case numericalDescending = 4
+    /// `5`: alphabetical ignoring case, A to Z.
     case alphabeticalCaseInsensitiveAscending = 5
+    /// `6`: alphabetical ignoring case, Z to A.
     case alphabeticalCaseInsensitiveDescending = 6
+    /// `7`: natural order (`item2` before `item10`), ascending.
     case naturalAscending = 7
+    /// `8`: natural order (`item10` before `item2`), descending.
     case naturalDescending = 8
 }
 
 /// Whether a variable's label or the whole variable is hidden.
 public enum VariableHide: Int, Sendable, Hashable {
+    /// `0`: label and value picker shown.
     case nothing = 0
+    /// `1`: the label hidden, the value picker shown.
     case label = 1
+    /// `2`: the whole variable hidden from the dashboard's header (still usable in queries).
     case variable = 2
 }
 
