@@ -47,6 +47,34 @@ import Testing
         Self.check(report, "example catalog")
     }
 
+    /// The typed options of issue 14 (item 4), each written where Grafana's panel schemas put
+    /// it, with a value of the schema's type: a wrong name, place or type is a schema error.
+    @Test(.enabled(if: available, skipReason))
+    func typedOptionsConformToGrafanasSchemas() throws {
+        let up = PrometheusQuery("up")
+        let dashboard = Dashboard("Options", uid: "options") {
+            TimeSeries("Series") { up }
+                .barAlignment(.before).barWidthFactor(0.6).insertNulls(after: 60_000).fillBelowTo("low")
+                .transform(.negativeY).axisColorMode(.series).axisBorderShow().axisWidth(60)
+                .tooltipMaxSize(width: 400, height: 600)
+            TimeSeries("No gaps") { up }.neverInsertNulls().transform(.constant).axisColorMode(.text)
+            BarChart("Bars") { up }.xTickLabelSpacing(100).valueTextSize(12).thresholdsStyle(.line).axisBorderShow(false)
+            Heatmap("Heat") { up }.cellRadius(4).selectionMode(.xy)
+            StateTimeline("States") { up }.perPage(20)
+            StatusHistory("History") { up }.perPage(10)
+            Logs("Logs") { LokiQuery(#"{app="a"}"#) }.showLogContextToggle().syntaxHighlighting().fontSize(.small).detailsMode(.sidebar)
+            Table("Table") { up }.showTypeIcons().hideColumnHeader()
+        }
+        let environment = Environment(name: "prod", grafana: GrafanaSettings(folder: "T", datasources: [
+            "metrics": GrafanaDatasource(type: "prometheus", uid: "p"), "logs": GrafanaDatasource(type: "loki", uid: "l"),
+        ]))
+        let collector = DiagnosticCollector()
+        let output = try #require(Compiler(catalog: { _ in Catalog { dashboard } }).compile(environment, diagnostics: collector), "\(collector.diagnostics)")
+        let report = try GrafanaSchemaValidator.validate(Self.dashboards(of: [output]), script: try #require(Self.script))
+        #expect(report.panels == 8)
+        Self.check(report, "typed options")
+    }
+
     @Test(.enabled(if: available, skipReason))
     func w1DashboardsConformToGrafanasSchemas() throws {
         let collector = DiagnosticCollector()

@@ -122,6 +122,41 @@ extension AxisConfigurable {
     public func axisCenteredZero(_ value: Bool = true) -> Self { settingFieldOption("axisCenteredZero", value) }
     /// Shows or hides the grid lines of the axis.
     public func axisGridShow(_ value: Bool) -> Self { settingFieldOption("axisGridShow", value) }
+    /// Colours the axis and its labels as text or as the series (`custom.axisColorMode`).
+    public func axisColorMode(_ mode: AxisColorMode) -> Self { settingFieldOption("axisColorMode", mode) }
+    /// Draws the axis border line (`custom.axisBorderShow`).
+    public func axisBorderShow(_ value: Bool = true) -> Self { settingFieldOption("axisBorderShow", value) }
+    /// Sets the axis width in pixels (`custom.axisWidth`), so stacked panels line up.
+    public func axisWidth(_ pixels: Int) -> Self { settingFieldOption("axisWidth", pixels) }
+}
+
+/// How the value axis is coloured (`custom.axisColorMode`, Grafana's `AxisColorMode`).
+public enum AxisColorMode: String, Sendable, Hashable, JSONRepresentable {
+    /// The text colour of the theme.
+    case text
+    /// The colour of the (first) series on the axis.
+    case series
+}
+
+/// Where a bar sits relative to its timestamp (`custom.barAlignment`, Grafana's `BarAlignment`).
+public enum BarAlignment: Int, Sendable, Hashable, JSONRepresentable {
+    /// The bar ends at the timestamp (`-1`).
+    case before = -1
+    /// The bar is centred on the timestamp (`0`).
+    case center = 0
+    /// The bar starts at the timestamp (`1`).
+    case after = 1
+
+    /// The number Grafana stores.
+    public var jsonValue: JSONValue { .int(rawValue) }
+}
+
+/// How series values are transformed before drawing (`custom.transform`, Grafana's `GraphTransform`).
+public enum GraphTransform: String, Sendable, Hashable, JSONRepresentable {
+    /// Draws the first value as a horizontal line across the range (`constant`).
+    case constant
+    /// Mirrors the series below the axis (`negative-Y`), e.g. transmitted against received bytes.
+    case negativeY = "negative-Y"
 }
 
 /// A panel with line width and fill opacity field options.

@@ -31,4 +31,12 @@ extension TooltipConfigurable {
     }
     /// Leaves out series whose value is zero (`tooltip.hideZeros`).
     public func tooltipHidesZeros(_ value: Bool = true) -> Self { settingOption("tooltip.hideZeros", value) }
+    /// Limits the tooltip's size in pixels (`tooltip.maxWidth`, `tooltip.maxHeight`); a tooltip
+    /// with more series scrolls.
+    public func tooltipMaxSize(width: Int? = nil, height: Int? = nil) -> Self {
+        with {
+            if let width { $0.panel.options[path: "tooltip.maxWidth"] = .int(width) }
+            if let height { $0.panel.options[path: "tooltip.maxHeight"] = .int(height) }
+        }
+    }
 }

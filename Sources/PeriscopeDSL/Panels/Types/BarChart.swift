@@ -46,4 +46,11 @@ public struct BarChart: OrientationConfigurable, LegendConfigurable, TooltipConf
     public func xTickLabelMaxLength(_ characters: Int) -> Self { settingOption("xTickLabelMaxLength", characters) }
     /// Highlights the whole category column on hover (`options.fullHighlight`).
     public func fullHighlight(_ value: Bool = true) -> Self { settingOption("fullHighlight", value) }
+    /// Skips x-axis labels to keep `pixels` between them (`xTickLabelSpacing`; negative values
+    /// skip from the end).
+    public func xTickLabelSpacing(_ pixels: Int) -> Self { settingOption("xTickLabelSpacing", pixels) }
+    /// Sets the size of the value text on the bars in pixels (`text.valueSize`).
+    public func valueTextSize(_ pixels: Int) -> Self { settingOption("text.valueSize", pixels) }
+    /// Draws the thresholds on the chart (`custom.thresholdsStyle.mode`).
+    public func thresholdsStyle(_ style: ThresholdsStyle) -> Self { settingFieldOption("thresholdsStyle.mode", style) }
 }

@@ -137,6 +137,10 @@ public struct Heatmap: PanelConvertible {
     }
     /// Sets the gap between cells in pixels (`options.cellGap`).
     public func cellGap(_ pixels: Int) -> Self { settingOption("cellGap", pixels) }
+    /// Rounds the cell corners, in pixels (`cellRadius`).
+    public func cellRadius(_ pixels: Int) -> Self { settingOption("cellRadius", pixels) }
+    /// Sets the axes a drag selects along (`selectionMode`): x zooms the time range.
+    public func selectionMode(_ mode: HeatmapSelectionMode) -> Self { settingOption("selectionMode", mode) }
     /// Sets the unit and decimals of cell values (`options.cellValues`).
     public func cellValues(unit: Unit? = nil, decimals: Int? = nil) -> Self {
         with {
@@ -160,4 +164,14 @@ public struct Heatmap: PanelConvertible {
     public func showLegend(_ value: Bool = true) -> Self { settingOption("legend.show", value) }
     /// Sets the colour of exemplar markers (`options.exemplars.color`).
     public func exemplarColor(_ color: Color) -> Self { settingOption("exemplars.color", color.rawValue) }
+}
+
+/// The axes a drag selects along in a heatmap (`selectionMode`, Grafana's `HeatmapSelectionMode`).
+public enum HeatmapSelectionMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Along time (`x`).
+    case x
+    /// Along the buckets (`y`).
+    case y
+    /// Both (`xy`).
+    case xy
 }

@@ -56,4 +56,28 @@ public struct Logs: PanelConvertible {
     public func sortOrder(_ order: LogsSortOrder) -> Self { settingOption("sortOrder", order) }
     /// Loads older lines when scrolling to the end (`options.enableInfiniteScrolling`).
     public func enableInfiniteScrolling(_ value: Bool = true) -> Self { settingOption("enableInfiniteScrolling", value) }
+    /// Offers the "show context" button on each line (`showLogContextToggle`).
+    public func showLogContextToggle(_ value: Bool = true) -> Self { settingOption("showLogContextToggle", value) }
+    /// Colours parts of each line (levels, numbers, strings) with Grafana's scheme (`syntaxHighlighting`).
+    public func syntaxHighlighting(_ value: Bool = true) -> Self { settingOption("syntaxHighlighting", value) }
+    /// Sets the font size of the lines (`fontSize`).
+    public func fontSize(_ size: LogsFontSize) -> Self { settingOption("fontSize", size) }
+    /// Shows a line's details inline under it or in a sidebar (`detailsMode`).
+    public func detailsMode(_ mode: LogsDetailsMode) -> Self { settingOption("detailsMode", mode) }
+}
+
+/// The font size of a logs panel (`fontSize`).
+public enum LogsFontSize: String, Sendable, Hashable, JSONRepresentable {
+    /// The theme's size (`default`).
+    case `default`
+    /// Smaller, for more lines (`small`).
+    case small
+}
+
+/// Where a logs panel shows a line's details (`detailsMode`).
+public enum LogsDetailsMode: String, Sendable, Hashable, JSONRepresentable {
+    /// Under the line (`inline`).
+    case inline
+    /// In a sidebar (`sidebar`).
+    case sidebar
 }

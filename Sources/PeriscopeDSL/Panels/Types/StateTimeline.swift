@@ -36,4 +36,6 @@ public struct StateTimeline: LegendConfigurable, TooltipConfigurable, LineFillCo
     public func alignValue(_ alignment: TimelineValueAlignment) -> Self { settingOption("alignValue", alignment) }
     /// Sets the row height as a fraction of the available space, 0–1 (`options.rowHeight`).
     public func rowHeight(_ fraction: Double) -> Self { settingOption("rowHeight", FieldConfigEncoding.number(fraction)) }
+    /// Shows at most `rows` series and pages through the rest (`perPage`).
+    public func perPage(_ rows: Int) -> Self { settingOption("perPage", rows) }
 }

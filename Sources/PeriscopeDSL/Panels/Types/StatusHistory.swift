@@ -24,4 +24,6 @@ public struct StatusHistory: LegendConfigurable, TooltipConfigurable, LineFillCo
     public func rowHeight(_ fraction: Double) -> Self { settingOption("rowHeight", FieldConfigEncoding.number(fraction)) }
     /// Sets the column width as a fraction of the available space, 0–1 (`options.colWidth`).
     public func colWidth(_ fraction: Double) -> Self { settingOption("colWidth", FieldConfigEncoding.number(fraction)) }
+    /// Shows at most `rows` series and pages through the rest (`perPage`).
+    public func perPage(_ rows: Int) -> Self { settingOption("perPage", rows) }
 }

@@ -58,4 +58,9 @@ public struct Table: PanelConvertible {
     public func minimumColumnWidth(_ pixels: Int) -> Self { settingFieldOption("minWidth", pixels) }
     /// Offers a filter in each column header (`custom.filterable`).
     public func filterable(_ value: Bool = true) -> Self { settingFieldOption("filterable", value) }
+    /// Shows each column's data type icon in its header (`showTypeIcons`).
+    public func showTypeIcons(_ value: Bool = true) -> Self { settingOption("showTypeIcons", value) }
+    /// Hides the header of the columns (`custom.hideHeader`), e.g. for a column of buttons; usually
+    /// set in an override.
+    public func hideColumnHeader(_ value: Bool = true) -> Self { settingFieldOption("hideHeader", value) }
 }

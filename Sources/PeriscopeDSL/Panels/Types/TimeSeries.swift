@@ -47,4 +47,18 @@ public struct TimeSeries: LegendConfigurable, TooltipConfigurable, AxisConfigura
     }
     /// Draws the thresholds on the graph (`custom.thresholdsStyle.mode`).
     public func thresholdsStyle(_ style: ThresholdsStyle) -> Self { settingFieldOption("thresholdsStyle.mode", style) }
+    /// Aligns bars before, on or after their timestamp (`custom.barAlignment`).
+    public func barAlignment(_ alignment: BarAlignment) -> Self { settingFieldOption("barAlignment", alignment) }
+    /// Sets the bar width as a fraction of the space between points, 0–1 (`custom.barWidthFactor`).
+    public func barWidthFactor(_ fraction: Double) -> Self { settingFieldOption("barWidthFactor", FieldConfigEncoding.number(fraction)) }
+    /// Breaks the line where points are further apart than `milliseconds`
+    /// (`custom.insertNulls`), for series that stop reporting.
+    public func insertNulls(after milliseconds: Int) -> Self { settingFieldOption("insertNulls", milliseconds) }
+    /// Never breaks the line for missing points (`custom.insertNulls: false`).
+    public func neverInsertNulls() -> Self { settingFieldOption("insertNulls", false) }
+    /// Fills the area down to the series named `series` (`custom.fillBelowTo`); usually set in
+    /// an override of the upper series.
+    public func fillBelowTo(_ series: String) -> Self { settingFieldOption("fillBelowTo", series) }
+    /// Transforms the values before drawing (`custom.transform`): a constant line, or mirrored below the axis.
+    public func transform(_ transform: GraphTransform) -> Self { settingFieldOption("transform", transform) }
 }
