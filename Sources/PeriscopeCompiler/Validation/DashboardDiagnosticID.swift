@@ -27,6 +27,8 @@ extension DiagnosticID {
     public static let panelDurationInvalid: DiagnosticID = "panel-duration-invalid"
     /// Threshold steps Grafana cannot use (a value on the base step, non-finite, not increasing).
     public static let panelThresholdsInvalid: DiagnosticID = "panel-thresholds-invalid"
+    /// A reducer id Grafana does not know (`p0`, a typo), which Grafana would ignore silently.
+    public static let panelReducerUnknown: DiagnosticID = "panel-reducer-unknown"
     /// A query with an empty expression.
     public static let queryExprEmpty: DiagnosticID = "query-expr-empty"
     /// Two queries of a panel with the same refId.

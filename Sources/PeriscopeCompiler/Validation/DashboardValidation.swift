@@ -168,9 +168,29 @@ public struct DashboardValidation: Sendable {
                 }
             }
         }
+        validateReducers(panel)
         let refIds = panel.queries.compactMap(\.explicitRefId)
         if Set(refIds).count != refIds.count {
             diagnostics.emit(.error("panel '\(panel.title)' uses the same refId twice", at: panel.location, id: .queryRefIdDuplicate))
+        }
+    }
+
+    /// Every reducer id a panel writes (`options.reduceOptions.calcs`, `options.legend.calcs`,
+    /// `fieldConfig.defaults.custom.footer.reducers`) is one Grafana knows
+    /// (``ReducerCalculation/grafanaIDs``): Grafana ignores an unknown id silently.
+    private func validateReducers(_ panel: Panel) {
+        let places: [(path: OptionPath, value: JSONValue?, location: SourceLocation)] = [
+            ("reduceOptions.calcs", panel.options[path: "reduceOptions.calcs"], panel.location(of: .reduceOptions)),
+            ("legend.calcs", panel.options[path: "legend.calcs"], panel.location),
+            ("custom.footer.reducers", panel.fieldDefaults.custom[path: "footer.reducers"], panel.location),
+        ]
+        for place in places {
+            guard case .array(let ids)? = place.value else { continue }
+            for case .string(let id) in ids where !ReducerCalculation.grafanaIDs.contains(id) {
+                diagnostics.emit(.error(
+                    "panel '\(panel.title)' uses the unknown reducer '\(id)' in \(place.path) (expected one of Grafana's reducer ids, such as lastNotNull, mean, max, or p1 to p99 for percentiles)",
+                    at: place.location, id: .panelReducerUnknown))
+            }
         }
     }
 }

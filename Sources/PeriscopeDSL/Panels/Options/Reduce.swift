@@ -1,55 +1,73 @@
-/// A reducer that turns a series into one value (Grafana's `ReducerID`), used in `reduceOptions.calcs` and `legend.calcs`.
-public enum ReducerCalculation: String, Sendable, Hashable, JSONRepresentable, CaseIterable {
+/// A reducer that turns a series into one value (Grafana's `ReducerID`, the ids of
+/// `fieldReducers` in `@grafana/data`), used in `reduceOptions.calcs`, `legend.calcs` and a
+/// table footer's `reducers`.
+///
+/// ```swift
+/// .legend(.table, calcs: [.mean, .max, .percentile(95)])
+/// ```
+public struct ReducerCalculation: RawRepresentable, Sendable, Hashable, JSONRepresentable {
+    /// Grafana's reducer id, e.g. `lastNotNull` or `p95`.
+    public var rawValue: String
+
+    /// A reducer by Grafana's id; ids Grafana does not know are reported when rendering.
+    public init(rawValue: String) { self.rawValue = rawValue }
     /// The last value that is not null.
-    case lastNotNull
+    public static let lastNotNull = ReducerCalculation(rawValue: "lastNotNull")
     /// The last value, null or not.
-    case last
+    public static let last = ReducerCalculation(rawValue: "last")
     /// The first value that is not null.
-    case firstNotNull
+    public static let firstNotNull = ReducerCalculation(rawValue: "firstNotNull")
     /// The first value.
-    case first
+    public static let first = ReducerCalculation(rawValue: "first")
     /// The average.
-    case mean
+    public static let mean = ReducerCalculation(rawValue: "mean")
     /// The median.
-    case median
+    public static let median = ReducerCalculation(rawValue: "median")
     /// The largest value.
-    case max
+    public static let max = ReducerCalculation(rawValue: "max")
     /// The smallest value.
-    case min
+    public static let min = ReducerCalculation(rawValue: "min")
     /// The sum.
-    case sum
+    public static let sum = ReducerCalculation(rawValue: "sum")
     /// The number of values.
-    case count
+    public static let count = ReducerCalculation(rawValue: "count")
     /// The number of values, nulls included (`countAll`), e.g. a table footer's row count.
-    case countAll
+    public static let countAll = ReducerCalculation(rawValue: "countAll")
     /// Largest minus smallest value.
-    case range
+    public static let range = ReducerCalculation(rawValue: "range")
     /// The cumulative change, counting resets as increases.
-    case delta
+    public static let delta = ReducerCalculation(rawValue: "delta")
     /// The smallest interval between timestamps.
-    case step
+    public static let step = ReducerCalculation(rawValue: "step")
     /// Last minus first value.
-    case diff
+    public static let diff = ReducerCalculation(rawValue: "diff")
     /// Last minus first value, in percent of the first (`diffperc`).
-    case diffPercent = "diffperc"
+    public static let diffPercent = ReducerCalculation(rawValue: "diffperc")
     /// The smallest positive value (`logmin`).
-    case logMin = "logmin"
+    public static let logMin = ReducerCalculation(rawValue: "logmin")
     /// Whether every value is zero.
-    case allIsZero
+    public static let allIsZero = ReducerCalculation(rawValue: "allIsZero")
     /// Whether every value is null.
-    case allIsNull
+    public static let allIsNull = ReducerCalculation(rawValue: "allIsNull")
     /// How often the value changes.
-    case changeCount
+    public static let changeCount = ReducerCalculation(rawValue: "changeCount")
     /// The number of distinct values.
-    case distinctCount
+    public static let distinctCount = ReducerCalculation(rawValue: "distinctCount")
     /// The variance.
-    case variance
+    public static let variance = ReducerCalculation(rawValue: "variance")
     /// The standard deviation (`stdDev`).
-    case standardDeviation = "stdDev"
+    public static let standardDeviation = ReducerCalculation(rawValue: "stdDev")
     /// Every value, as a list.
-    case allValues
+    public static let allValues = ReducerCalculation(rawValue: "allValues")
     /// Every distinct value, as a list.
-    case uniqueValues
+    public static let uniqueValues = ReducerCalculation(rawValue: "uniqueValues")
+
+    /// The `n`th percentile, `p1` to `p99` (Grafana's percentile reducers); another `n` is
+    /// reported as an unknown reducer when rendering.
+    public static func percentile(_ n: Int) -> ReducerCalculation { ReducerCalculation(rawValue: "p\(n)") }
+
+    /// The reducer ids Grafana knows: the named ones and `p1` to `p99`.
+    public static let grafanaIDs: Set<String> = Set([lastNotNull, last, firstNotNull, first, mean, median, max, min, sum, count, countAll, range, delta, step, diff, diffPercent, logMin, allIsZero, allIsNull, changeCount, distinctCount, variance, standardDeviation, allValues, uniqueValues].map(\.rawValue) + (1...99).map { "p\($0)" })
 }
 
 /// A panel that reduces each series to one value (`options.reduceOptions`): stat, gauge, bar gauge, pie chart.
