@@ -31,3 +31,19 @@ import Testing
         #expect(TimeSeries("T").colorMode(color).panel.fieldDefaults.color == .fixed(.red))
     }
 }
+
+/// Issue 14, item 4: Grafana 12 table options, written where its table `panelcfg` puts them
+/// (the published 11.6 schemas do not have them yet, so they are not schema-validated).
+@Suite struct Grafana12TableOptionTests {
+    @Test func tableOptionsGoWhereGrafana12ReadsThem() {
+        let table = Table("T") { PrometheusQuery("up") }
+            .maxRowHeight(120).frozenColumns(2).wrapText().wrapHeaderText().cellType(.pill)
+        #expect(table.panel.options[path: "maxRowHeight"] == 120)
+        #expect(table.panel.options[path: "frozenColumns.left"] == 2)
+        #expect(table.panel.fieldDefaults.custom[path: "wrapText"] == true)
+        #expect(table.panel.fieldDefaults.custom[path: "wrapHeaderText"] == true)
+        #expect(table.panel.fieldDefaults.custom[path: "cellOptions"] == ["type": "pill"])
+        #expect(TableCellType.markdown.jsonValue == ["type": "markdown"])
+        #expect(TableCellType.actions.jsonValue == ["type": "actions"])
+    }
+}

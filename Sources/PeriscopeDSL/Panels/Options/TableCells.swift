@@ -16,6 +16,12 @@ public enum TableCellType: Sendable, Hashable, JSONRepresentable {
     case image
     /// The field's data links (`data-links`).
     case dataLinks
+    /// The field's actions as buttons (`actions`).
+    case actions
+    /// Each value as a coloured pill, several for a list value (`pill`, Grafana 12).
+    case pill
+    /// The value rendered as Markdown (`markdown`, Grafana 12).
+    case markdown
 
     /// Plain or gradient background for `colorBackground` (`mode`).
     public enum BackgroundMode: String, Sendable, Hashable, JSONRepresentable {
@@ -40,6 +46,9 @@ public enum TableCellType: Sendable, Hashable, JSONRepresentable {
         case .jsonView: ["type": "json-view"]
         case .image: ["type": "image"]
         case .dataLinks: ["type": "data-links"]
+        case .actions: ["type": "actions"]
+        case .pill: ["type": "pill"]
+        case .markdown: ["type": "markdown"]
         }
     }
 }

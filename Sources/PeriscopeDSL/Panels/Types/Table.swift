@@ -58,6 +58,16 @@ public struct Table: PanelConvertible {
     public func minimumColumnWidth(_ pixels: Int) -> Self { settingFieldOption("minWidth", pixels) }
     /// Offers a filter in each column header (`custom.filterable`).
     public func filterable(_ value: Bool = true) -> Self { settingFieldOption("filterable", value) }
+    /// Limits the height of a row whose text wraps, in pixels (`maxRowHeight`, Grafana 12's
+    /// table `panelcfg`).
+    public func maxRowHeight(_ pixels: Int) -> Self { settingOption("maxRowHeight", pixels) }
+    /// Keeps the first `columns` columns in view while scrolling sideways
+    /// (`frozenColumns.left`, Grafana 12's table `panelcfg`).
+    public func frozenColumns(_ columns: Int) -> Self { settingOption("frozenColumns.left", columns) }
+    /// Wraps long cell text onto several lines (`custom.wrapText`, Grafana 12).
+    public func wrapText(_ value: Bool = true) -> Self { settingFieldOption("wrapText", value) }
+    /// Wraps long column headers onto several lines (`custom.wrapHeaderText`, Grafana 12).
+    public func wrapHeaderText(_ value: Bool = true) -> Self { settingFieldOption("wrapHeaderText", value) }
     /// Shows each column's data type icon in its header (`showTypeIcons`).
     public func showTypeIcons(_ value: Bool = true) -> Self { settingOption("showTypeIcons", value) }
     /// Hides the header of the columns (`custom.hideHeader`), e.g. for a column of buttons; usually
