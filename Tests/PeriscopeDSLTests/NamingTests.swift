@@ -47,3 +47,14 @@ import Testing
         #expect(TableCellType.actions.jsonValue == ["type": "actions"])
     }
 }
+
+/// Issue 14, item 4: the unified alert list's options (`UnifiedAlertListOptions` of Grafana's
+/// `alertlist` panel, which has no published schema).
+@Suite struct AlertListOptionTests {
+    @Test func ruleSourceInactiveAlertsAndStatColour() {
+        let panel = AlertList("Alerts").viewMode(.stat).ruleSource("prometheus").showInactiveAlerts().statColorMode(.backgroundSolid)
+        #expect(panel.panel.options["datasource"] == "prometheus")
+        #expect(panel.panel.options["showInactiveAlerts"] == true)
+        #expect(panel.panel.options["statColorMode"] == "background_solid")
+    }
+}

@@ -100,4 +100,11 @@ public struct AlertList: PanelConvertible {
     public func folder(uid: String, title: String) -> Self { settingOption("folder", ["title": .string(title), "uid": .string(uid)] as JSONValue) }
     /// Shows the alert instances under each rule (`options.showInstances`).
     public func showInstances(_ value: Bool = true) -> Self { settingOption("showInstances", value) }
+    /// Lists only the rules of one rule source, by its datasource name (`datasource`; Grafana's
+    /// own rules are `grafana`).
+    public func ruleSource(_ datasourceName: String) -> Self { settingOption("datasource", datasourceName) }
+    /// Counts rules that are not firing too, in the stat view (`showInactiveAlerts`).
+    public func showInactiveAlerts(_ value: Bool = true) -> Self { settingOption("showInactiveAlerts", value) }
+    /// Colours the stat view's number or background (`statColorMode`, Grafana's `BigValueColorMode`).
+    public func statColorMode(_ mode: StatColorMode) -> Self { settingOption("statColorMode", mode) }
 }
