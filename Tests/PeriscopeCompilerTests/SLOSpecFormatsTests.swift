@@ -15,7 +15,7 @@ struct SLOSpecFormatsTests {
             objective: 99
             sli:
               raw:
-                error_ratio_query: 1 - avg_over_time(up{job="web"}[{{.window}}])
+                error_ratio_query: 1 - avg(avg_over_time(up{job="web"}[{{.window}}]))
             alerting:
               page_alert: { disable: true }
               ticket_alert: { disable: true }

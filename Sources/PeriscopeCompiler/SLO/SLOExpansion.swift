@@ -60,6 +60,13 @@ public struct SLOInfoLabels: Sendable, Hashable {
 ///   `sloth_severity=<tier>` and annotated with Sloth's `title` and `summary`; or, in the
 ///   `.perWindow` shape, one alert per pair with a `for` and `long`/`short` labels.
 ///
+/// Besides Sloth's checks (errors), warnings: a pair that can never fire (factor × budget ≥ 1);
+/// a window or `for` that rounds to zero (shorter than two scrapes, so `rate()` over it is
+/// empty, or a `.perWindow` `for` of 0); an SLI that keeps (or may keep) a label that changes
+/// per environment or cluster (the environment's selector labels, `cluster`, `instance`, `pod`,
+/// …) without `.grouped(by:)` naming it, since series churn breaks the period's average; and
+/// an SLI reading a recorded metric (`job:slis:…`) that no recording rule of the catalog defines.
+///
 /// Recording rules carry the `sloth_*` id labels and the SLO's labels; alerts carry the alert
 /// labels only (they inherit the id labels from the series). Factors follow the period as in
 /// Sloth's `getBurnRateFactor`. Problems are reported at the SLO's Swift line (or the spec's
@@ -71,12 +78,17 @@ public struct SLOExpansion: Sendable {
     public var diagnostics: DiagnosticCollector
     /// Generator options.
     public var options: SLOExpansionOptions
+    /// The metrics the catalog's recording rules record in this environment, for the check that
+    /// an SLI's recorded inputs (names with a `:`) exist; nil skips the check (a spec file has no catalog).
+    public var recordedMetrics: Set<String>?
 
     /// Creates an expansion.
-    public init(environment: Environment, diagnostics: DiagnosticCollector, options: SLOExpansionOptions = SLOExpansionOptions()) {
+    public init(environment: Environment, diagnostics: DiagnosticCollector, options: SLOExpansionOptions = SLOExpansionOptions(),
+                recordedMetrics: Set<String>? = nil) {
         self.environment = environment
         self.diagnostics = diagnostics
         self.options = options
+        self.recordedMetrics = recordedMetrics
     }
 
     /// The rule groups of `slos` for the environment: overlays applied, disabled SLOs dropped,
