@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 import PromQL
 
 /// Options of an SLO expansion that do not come from the SLOs: Sloth's `generate` flags.
@@ -94,18 +95,35 @@ public struct SLOExpansion: Sendable {
     /// The rule groups of `slos` for the environment: overlays applied, disabled SLOs dropped,
     /// duplicate ids reported, each SLO expanded in order.
     public func ruleGroups(for slos: [SLO]) -> [RuleGroup] {
+        // The duplicate check runs in order; the SLOs then expand in parallel chunks, each
+        // into its own collector, merged back in declaration order.
         var seen: [String: SourceLocation] = [:]
-        var groups: [RuleGroup] = []
+        var items: [(slo: SLO?, duplicate: Diagnostic?)] = []
         for declared in slos {
             let slo = declared.resolved(for: environment.name)
             guard slo.isEnabled else { continue }
             if let first = seen[slo.id] {
-                error("duplicate SLO id '\(slo.id)' (expected each service and SLO name pair once)", SLODiagnosticID.idDuplicate,
-                      at: slo.location, notes: ["first declared at \(first)"])
+                items.append((nil, .error("duplicate SLO id '\(slo.id)' (expected each service and SLO name pair once)", at: slo.location,
+                                          id: SLODiagnosticID.idDuplicate, notes: ["first declared at \(first)"])))
                 continue
             }
             seen[slo.id] = slo.location
-            groups += ruleGroups(for: slo)
+            items.append((slo, nil))
+        }
+        let declared = items
+        let expanded = RuleParallel.map(RuleParallel.chunks(declared.count)) { range -> [(groups: [RuleGroup], diagnostics: [Diagnostic])] in
+            var local = self
+            return declared[range].map { item in
+                guard let slo = item.slo else { return ([], []) }
+                local.diagnostics = DiagnosticCollector()
+                return (local.ruleGroups(for: slo), local.diagnostics.diagnostics)
+            }
+        }.flatMap { $0 }
+        var groups: [RuleGroup] = []
+        for (item, result) in zip(items, expanded) {
+            if let duplicate = item.duplicate { diagnostics.emit(duplicate) }
+            diagnostics.emit(contentsOf: result.diagnostics)
+            groups += result.groups
         }
         return groups
     }

@@ -57,7 +57,7 @@ struct SLOPlan {
         for (what, template) in SLOQuery.templates(of: slo.sli, grouping: slo.groupingLabels) {
             if let problem = SLOChecks.queryProblem(template, "SLI \(what)", options: options) {
                 report(problem, SLODiagnosticID.sliInvalid, at: slo.location)
-            } else if let parsed = try? PromQL.parse(SLOQuery.render(template, window: "1m"), options: options) {
+            } else if !slo.groupingLabels.isEmpty, let parsed = try? PromQL.parse(SLOQuery.render(template, window: "1m"), options: options) {
                 for label in slo.groupingLabels where parsed.resultLabels.survival(of: PromQLString(label)) == .no {
                     report("SLI \(what) drops the label '\(label)' the SLO is grouped by (expected it kept, e.g. sum by (\(label)) (…))",
                            SLODiagnosticID.groupingDropped, at: slo.location(of: .grouping))
