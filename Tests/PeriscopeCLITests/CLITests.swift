@@ -52,7 +52,7 @@ struct CLI {
         defer { try? FileManager.default.removeItem(at: out) }
         let result = try CLI.run(["render", "--env", "all", "--out", out.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("prod: 3 dashboards"))
+        #expect(result.stdout.contains("prod: 4 dashboards"), "three example dashboards and the SLO dashboard")
         let goldens = CLI.root.appendingPathComponent("Tests/PeriscopeExamplesTests/__Goldens__")
         for path in ["prod/manifest.json", "dev/grafana/dashboards/Periscope Examples (dev)/dev-http-red.json", "staging/grafana/provisioning/dashboards.yaml"] {
             #expect(FileManager.default.contents(atPath: out.appendingPathComponent(path).path) == FileManager.default.contents(atPath: goldens.appendingPathComponent(path).path), "\(path)")

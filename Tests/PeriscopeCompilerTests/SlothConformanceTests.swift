@@ -31,6 +31,8 @@ struct SlothConformanceTests {
         Pair(number: 2, input: "\(testdata)/in-base.yaml", expected: "\(testdata)/out-base-28d.yaml.tpl", period: "28d"),
         Pair(number: 3, input: "\(testdata)/in-base.yaml", expected: "\(testdata)/out-base-no-alerts.yaml.tpl", generatesAlerts: false),
         Pair(number: 4, input: "\(testdata)/in-base.yaml", expected: "\(testdata)/out-base-no-recordings.yaml.tpl", generatesRecordings: false),
+        Pair(number: 5, input: "\(testdata)/in-base-k8s.yaml", expected: "\(testdata)/out-base-k8s.yaml.tpl"),
+        Pair(number: 6, input: "\(testdata)/in-openslo.yaml", expected: "\(testdata)/out-openslo.yaml.tpl"),
         Pair(number: 8, input: "examples/getting-started.yml", expected: "examples/_gen/getting-started.yml", extraLabels: ["cmd": "examplesgen.sh"], version: "dev"),
     ]
 
@@ -54,7 +56,7 @@ struct SlothConformanceTests {
         guard let file else { return ["generation failed: \(diagnostics)"] }
         let expected = RuleFileReader(path: pair.expected).read(text: try expected(pair))
         guard !expected.hasErrors else { return ["expected file does not read: \(expected.diagnostics)"] }
-        return compare(file.groups, expected.file.groups)
+        return compare(file.groups, expected.file.groups) + compareResources(file.documents, expected.file.documents)
     }
 
     static func compare(_ actual: [RuleGroupNode], _ expected: [RuleGroupNode]) -> [String] {
@@ -79,6 +81,22 @@ struct SlothConformanceTests {
                 if printed != wantedPrinted { problems.append("\(what): expr\n\(printed)\n!=\n\(wantedPrinted)") }
                 if rule.forDuration?.value != want.forDuration?.value { problems.append("\(what): for differs") }
             }
+        }
+        return problems
+    }
+
+    /// The documents' shapes, and each PrometheusRule's name, namespace and `component` label.
+    static func compareResources(_ actual: [RuleDocument], _ expected: [RuleDocument]) -> [String] {
+        guard actual.map(\.shape) == expected.map(\.shape) else { return ["documents \(actual.map(\.shape)) != \(expected.map(\.shape))"] }
+        var problems: [String] = []
+        for (document, wanted) in zip(actual, expected) where document.shape == .prometheusRule {
+            let metadata = document.resource?.metadata, wantedMetadata = wanted.resource?.metadata
+            if metadata?.name?.value != wantedMetadata?.name?.value || metadata?.namespace?.value != wantedMetadata?.namespace?.value {
+                problems.append("PrometheusRule \(String(describing: metadata?.name?.value))/\(String(describing: metadata?.namespace?.value)) != \(String(describing: wantedMetadata?.name?.value))/\(String(describing: wantedMetadata?.namespace?.value))")
+            }
+            // Sloth writes `managed-by: sloth`; Periscope says who wrote the rules.
+            let labels = pairs(metadata?.labels ?? []), wantedLabels = pairs(wantedMetadata?.labels ?? []).merging(["app.kubernetes.io/managed-by": "periscope"]) { $1 }
+            if labels != wantedLabels { problems.append("PrometheusRule labels \(labels) != \(wantedLabels)") }
         }
         return problems
     }
@@ -118,10 +136,17 @@ struct SlothConformanceTests {
         #expect(good.slos.map(\.name) == ["slo1", "slo02"])
         // Sloth ignores the CRD's `pageAlert`/`ticketAlert` in a prometheus/v1 spec; so does Periscope, but it says so.
         #expect(good.diagnostics.map { "\($0.severity) \(Self.line(of: $0))" } == ["warning 21", "warning 24"])
-        for bad in ["bad-aa.yaml", "bad-k8s.yaml", "bad-multi.yaml"] {
+        // Each bad file fails for its own reason, at its line.
+        let reasons = [
+            "bad-aa.yaml": "objective 101 is out of range",
+            "bad-k8s.yaml": "bad-k8s.yaml:7:12: error: [slo-name-invalid] service is empty",
+            "bad-multi.yaml": "has no SLI type",
+        ]
+        for (bad, reason) in reasons.sorted(by: { $0.key < $1.key }) {
             let result = SlothSpecReader(path: bad).read(try Self.text("\(Self.testdata)/validate/bad/\(bad)"))
             #expect(result.hasErrors, "\(bad) must fail")
             #expect(result.diagnostics.allSatisfy { $0.formatted().hasPrefix("\(bad):") }, "\(result.diagnostics)")
+            #expect(result.diagnostics.contains { $0.formatted().contains(reason) }, "\(bad): \(result.diagnostics.map { $0.formatted() })")
         }
     }
 

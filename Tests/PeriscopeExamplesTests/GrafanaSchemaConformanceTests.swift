@@ -41,9 +41,9 @@ import Testing
     @Test(.enabled(if: available, skipReason))
     func exampleCatalogDashboardsConformToGrafanasSchemas() throws {
         let dashboards = Self.dashboards(of: try ExampleCatalogGoldenTests.renderAll())
-        #expect(dashboards.count == 9)
+        #expect(dashboards.count == 12)
         let report = try GrafanaSchemaValidator.validate(dashboards, script: try #require(Self.script))
-        #expect(report.dashboards == 9 && report.panels > 50)
+        #expect(report.dashboards == 12 && report.panels > 50)
         Self.check(report, "example catalog")
     }
 

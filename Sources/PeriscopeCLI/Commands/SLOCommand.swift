@@ -9,7 +9,7 @@ struct SLOCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "slo",
-            abstract: "Generate and validate Prometheus SLO rules from Sloth specs.",
+            abstract: "Generate and validate Prometheus SLO rules from Sloth and OpenSLO specs.",
             subcommands: [SLOGenerateCommand.self, SLOValidateCommand.self]
         )
     }
@@ -50,17 +50,21 @@ struct SLOSpecOptions: ParsableArguments {
     }
 }
 
-/// `slo generate`: Sloth's `generate` for `prometheus/v1` specs.
+/// `slo generate`: Sloth's `generate` for Sloth and OpenSLO specs.
 struct SLOGenerateCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "generate",
-            abstract: "Write the Prometheus rules of Sloth prometheus/v1 SLO specs.",
+            abstract: "Write the Prometheus rules of Sloth and OpenSLO SLO specs.",
             discussion: """
-                Reads the SLO specs of a file (several `---`-separated documents are allowed) and \
+                Reads the SLO specs of a file (several `---`-separated documents are allowed, in \
+                any mix of Sloth prometheus/v1 specs, sloth.slok.dev/v1 PrometheusServiceLevel \
+                resources, and OpenSLO openslo/v1alpha or openslo/v1 SLO and SLI documents) and \
                 writes the rules Sloth v0.16 generates for them: per SLO the groups \
                 sloth-slo-sli-recordings-<id>, sloth-slo-meta-recordings-<id> and sloth-slo-alerts-<id>, \
                 with Sloth's rule names and labels, so Sloth's Grafana dashboards work on them. \
+                A PrometheusServiceLevel's rules are written as a monitoring.coreos.com/v1 \
+                PrometheusRule document with its name and namespace. \
                 The flags mean what Sloth's do. Any period works: without --slo-period-windows-path \
                 the SRE workbook's windows are used and their burn-rate factors scaled to the \
                 period as Sloth scales them (28d: 13.44).
@@ -128,7 +132,7 @@ struct SLOValidateCommand: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(
             commandName: "validate",
-            abstract: "Check Sloth prometheus/v1 SLO specs.",
+            abstract: "Check Sloth and OpenSLO SLO specs.",
             discussion: """
                 Applies Sloth's checks to every spec (names, objective in (0, 100], the {{.window}} \
                 placeholder, queries that parse as PromQL, no duplicate SLO ids, a supported \

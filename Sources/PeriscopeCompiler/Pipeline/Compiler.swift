@@ -45,9 +45,10 @@ public struct Compiler: Sendable {
         return (reporting, catalog(reporting))
     }
 
-    /// Stage 2: applies overlays and environment defaults.
+    /// Stage 2: adds the SLO dashboards (`SLODashboards`), then applies overlays and environment defaults.
     public func resolve(_ catalog: Catalog, environment: Environment) -> [ResolvedDashboard] {
-        catalog.dashboards.map { ResolvedDashboard($0, environment: environment) }
+        let dashboards = catalog.slos.isEmpty ? catalog.dashboards : catalog.dashboards + SLODashboards(environment: environment).dashboards(for: catalog.slos)
+        return dashboards.map { ResolvedDashboard($0, environment: environment) }
     }
 
     /// Stages 3b and 4 for one dashboard: its own checks, then Grafana's JSON model.

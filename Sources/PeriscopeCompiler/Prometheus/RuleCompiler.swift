@@ -42,7 +42,8 @@ public struct RuleCompiler: Sendable {
         guard !catalog.ruleGroups.isEmpty || !catalog.ruleTests.isEmpty || !catalog.slos.isEmpty else {
             return RulesModel(files: [], tests: [], outputs: catalog.ruleOutputs)
         }
-        let sloGroups = catalog.slos.isEmpty ? [] : SLOExpansion(environment: environment, diagnostics: diagnostics).ruleGroups(for: catalog.slos)
+        let sloGroups = catalog.slos.isEmpty ? [] : SLOExpansion(environment: environment, diagnostics: diagnostics, recordedMetrics: recordedMetrics(catalog))
+            .ruleGroups(for: catalog.slos)
         let resolved = resolve(catalog.ruleGroups + sloGroups)
         check(resolved)
         let files = lower(resolved)
@@ -54,6 +55,17 @@ public struct RuleCompiler: Sendable {
     public func render(_ model: RulesModel) -> [Artifact] {
         guard !model.files.isEmpty || !model.tests.isEmpty else { return [] }
         return render(model.files, tests: model.tests, outputs: model.outputs)
+    }
+
+    /// The metrics the catalog's recording rules record in this environment.
+    private func recordedMetrics(_ catalog: Catalog) -> Set<String> {
+        var names: Set<String> = []
+        for group in catalog.ruleGroups {
+            let resolved = group.resolvedWithRules(for: environment.name)
+            guard resolved.isEnabled else { continue }
+            for case .recording(let rule) in resolved.rules { names.insert(rule.record) }
+        }
+        return names
     }
 
     /// Stages 1 to 3: the rule files of `groups`, one per namespace in first-declared order.

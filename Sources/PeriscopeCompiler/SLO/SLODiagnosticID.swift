@@ -19,6 +19,14 @@ public enum SLODiagnosticID {
     public static let alertingInvalid: DiagnosticID = "slo-alerting-invalid"
     /// A window pair whose threshold is at least 100% errors, so it can never fire.
     public static let alertNeverFires: DiagnosticID = "slo-alert-never-fires"
+    /// An alerting window shorter than two scrapes: `rate()` over it is empty, so its error
+    /// ratio rounds to nothing and the pairs that use it never fire.
+    public static let windowRoundsToZero: DiagnosticID = "slo-window-rounds-to-zero"
+    /// An SLI that keeps (or may keep) a label that changes per environment or cluster without
+    /// `.grouped(by:)` naming it: series churn breaks the average over the period.
+    public static let labelChurn: DiagnosticID = "slo-label-churn"
+    /// An SLI that reads a recorded metric (a name with `:`) that no recording rule of the catalog defines.
+    public static let inputUnknown: DiagnosticID = "slo-input-unknown"
     /// A Sloth spec or alert-windows file that cannot be read as one (unknown key, wrong type,
     /// unsupported version).
     public static let specInvalid: DiagnosticID = "slo-spec-invalid"

@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 import PromQL
 
 /// Options of an SLO expansion that do not come from the SLOs: Sloth's `generate` flags.
@@ -60,6 +61,13 @@ public struct SLOInfoLabels: Sendable, Hashable {
 ///   `sloth_severity=<tier>` and annotated with Sloth's `title` and `summary`; or, in the
 ///   `.perWindow` shape, one alert per pair with a `for` and `long`/`short` labels.
 ///
+/// Besides Sloth's checks (errors), warnings: a pair that can never fire (factor × budget ≥ 1);
+/// a window or `for` that rounds to zero (shorter than two scrapes, so `rate()` over it is
+/// empty, or a `.perWindow` `for` of 0); an SLI that keeps (or may keep) a label that changes
+/// per environment or cluster (the environment's selector labels, `cluster`, `instance`, `pod`,
+/// …) without `.grouped(by:)` naming it, since series churn breaks the period's average; and
+/// an SLI reading a recorded metric (`job:slis:…`) that no recording rule of the catalog defines.
+///
 /// Recording rules carry the `sloth_*` id labels and the SLO's labels; alerts carry the alert
 /// labels only (they inherit the id labels from the series). Factors follow the period as in
 /// Sloth's `getBurnRateFactor`. Problems are reported at the SLO's Swift line (or the spec's
@@ -71,29 +79,51 @@ public struct SLOExpansion: Sendable {
     public var diagnostics: DiagnosticCollector
     /// Generator options.
     public var options: SLOExpansionOptions
+    /// The metrics the catalog's recording rules record in this environment, for the check that
+    /// an SLI's recorded inputs (names with a `:`) exist; nil skips the check (a spec file has no catalog).
+    public var recordedMetrics: Set<String>?
 
     /// Creates an expansion.
-    public init(environment: Environment, diagnostics: DiagnosticCollector, options: SLOExpansionOptions = SLOExpansionOptions()) {
+    public init(environment: Environment, diagnostics: DiagnosticCollector, options: SLOExpansionOptions = SLOExpansionOptions(),
+                recordedMetrics: Set<String>? = nil) {
         self.environment = environment
         self.diagnostics = diagnostics
         self.options = options
+        self.recordedMetrics = recordedMetrics
     }
 
     /// The rule groups of `slos` for the environment: overlays applied, disabled SLOs dropped,
     /// duplicate ids reported, each SLO expanded in order.
     public func ruleGroups(for slos: [SLO]) -> [RuleGroup] {
+        // The duplicate check runs in order; the SLOs then expand in parallel chunks, each
+        // into its own collector, merged back in declaration order.
         var seen: [String: SourceLocation] = [:]
-        var groups: [RuleGroup] = []
+        var items: [(slo: SLO?, duplicate: Diagnostic?)] = []
         for declared in slos {
             let slo = declared.resolved(for: environment.name)
             guard slo.isEnabled else { continue }
             if let first = seen[slo.id] {
-                error("duplicate SLO id '\(slo.id)' (expected each service and SLO name pair once)", SLODiagnosticID.idDuplicate,
-                      at: slo.location, notes: ["first declared at \(first)"])
+                items.append((nil, .error("duplicate SLO id '\(slo.id)' (expected each service and SLO name pair once)", at: slo.location,
+                                          id: SLODiagnosticID.idDuplicate, notes: ["first declared at \(first)"])))
                 continue
             }
             seen[slo.id] = slo.location
-            groups += ruleGroups(for: slo)
+            items.append((slo, nil))
+        }
+        let declared = items
+        let expanded = RuleParallel.map(RuleParallel.chunks(declared.count)) { range -> [(groups: [RuleGroup], diagnostics: [Diagnostic])] in
+            var local = self
+            return declared[range].map { item in
+                guard let slo = item.slo else { return ([], []) }
+                local.diagnostics = DiagnosticCollector()
+                return (local.ruleGroups(for: slo), local.diagnostics.diagnostics)
+            }
+        }.flatMap { $0 }
+        var groups: [RuleGroup] = []
+        for (item, result) in zip(items, expanded) {
+            if let duplicate = item.duplicate { diagnostics.emit(duplicate) }
+            diagnostics.emit(contentsOf: result.diagnostics)
+            groups += result.groups
         }
         return groups
     }

@@ -57,7 +57,7 @@ struct SLOPlan {
         for (what, template) in SLOQuery.templates(of: slo.sli, grouping: slo.groupingLabels) {
             if let problem = SLOChecks.queryProblem(template, "SLI \(what)", options: options) {
                 report(problem, SLODiagnosticID.sliInvalid, at: slo.location)
-            } else if let parsed = try? PromQL.parse(SLOQuery.render(template, window: "1m"), options: options) {
+            } else if !slo.groupingLabels.isEmpty, let parsed = try? PromQL.parse(SLOQuery.render(template, window: "1m"), options: options) {
                 for label in slo.groupingLabels where parsed.resultLabels.survival(of: PromQLString(label)) == .no {
                     report("SLI \(what) drops the label '\(label)' the SLO is grouped by (expected it kept, e.g. sum by (\(label)) (…))",
                            SLODiagnosticID.groupingDropped, at: slo.location(of: .grouping))
@@ -105,13 +105,7 @@ struct SLOPlan {
         let idLabels = ["sloth_id": slo.id, "sloth_service": slo.service, "sloth_slo": slo.name]
         self.filter = Self.filter(idLabels)
         self.labels = idLabels.merging(slo.labels) { $1 }.merging(expansion.options.extraLabels) { $1 }
-        for tier in tiers where tier.tier.isEnabled && slo.isAlertingEnabled {
-            for pair in tier.pairs where pair.factor * (100 - slo.objective) / 100 >= 1 {
-                expansion.diagnostics.emit(Diagnostic(
-                    .warning, "the \(tier.tier.id) alert of SLO '\(slo.id)' can never fire over \(Self.text(pair.long))/\(Self.text(pair.short)): \(PromQL.goGeneralText(pair.factor))× the error budget is 100% errors or more (expected a lower factor or a higher objective)",
-                    at: .source(tier.tier.location), id: SLODiagnosticID.alertNeverFires))
-            }
-        }
+        warn(expansion)
     }
 
     private static func pair(_ window: BurnRateWindow, tier: SLOAlertTier, period: Int64, expansion: SLOExpansion) -> Pair? {

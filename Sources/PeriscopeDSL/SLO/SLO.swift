@@ -18,7 +18,8 @@
 /// budget, `sloth_slo_info`) and `sloth-slo-alerts-<id>` (one alert per tier). The id is
 /// `<service>-<name>`. The groups go to the rule file `slos` unless `.namespace(_:)` says
 /// otherwise; the environment's overlays, selectors, rule labels and checks apply to them
-/// like to any rule.
+/// like to any rule. Each service with SLOs also gets an SLO dashboard (`slo-<service>`; see
+/// `.dashboard(_:)`), generated before the dashboards are resolved.
 public struct SLO: Sendable, LabelModifiable, EnvironmentOverlayable {
     /// The service (`sloth_service`); letters, digits, `.`, `_` and `-`.
     public var service: String
@@ -54,6 +55,8 @@ public struct SLO: Sendable, LabelModifiable, EnvironmentOverlayable {
     public var namespace: String
     /// Whether the SLO is rendered at all.
     public var isEnabled: Bool
+    /// Whether the SLO has a row on its service's SLO dashboard (true by default).
+    public var isDashboardEnabled: Bool
     /// `.tier(id) { … }` calls that named a tier the SLO does not have, reported when it is expanded.
     public var unknownTierChanges: [String: SourceLocation]
     /// Where the SLO was written.
@@ -86,6 +89,7 @@ public struct SLO: Sendable, LabelModifiable, EnvironmentOverlayable {
         self.groupingLabels = []
         self.namespace = "slos"
         self.isEnabled = true
+        self.isDashboardEnabled = true
         self.unknownTierChanges = [:]
         self.location = location
         self.modifierLocations = [:]
@@ -183,6 +187,14 @@ public struct SLO: Sendable, LabelModifiable, EnvironmentOverlayable {
 
     /// Renders the SLO (true, the default) or drops it; use inside `.in(…)` for one environment.
     public func enabled(_ value: Bool) -> Self { with { $0.isEnabled = value } }
+
+    /// Gives the SLO a row on its service's SLO dashboard (true, the default) or leaves it
+    /// off; a service whose SLOs are all off gets no dashboard.
+    ///
+    /// ```swift
+    /// SLO(service: "batch", name: "runs", objective: 99, sli: …).dashboard(false)
+    /// ```
+    public func dashboard(_ value: Bool) -> Self { with { $0.isDashboardEnabled = value } }
 }
 
 extension ModifierKey where Root == SLO {

@@ -148,39 +148,65 @@ public struct YAMLText: Sendable {
     /// `value` as a literal block scalar (header, newline, indented lines), or nil when it is
     /// one line or cannot be written as a block scalar that reads back identically.
     public static func blockScalar(_ value: String, indent: Int) -> String? {
+        var value = value
+        // ASCII text (PromQL, nearly always) is checked byte by byte; other text scalar by scalar.
+        let ascii = value.withUTF8 { bytes in bytes.allSatisfy { $0 < 0x80 } }
         var sawNewline = false
-        for scalar in value.unicodeScalars {
-            switch scalar.value {
-            case 0x0A: sawNewline = true
-            case 0x09: continue
-            case 0..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0xFEFF: return nil
-            default: continue
+        if ascii {
+            let refused = value.withUTF8 { bytes in
+                bytes.contains { byte in
+                    if byte == 0x0A { sawNewline = true }
+                    return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
+                }
+            }
+            if refused { return nil }
+        } else {
+            for scalar in value.unicodeScalars {
+                switch scalar.value {
+                case 0x0A: sawNewline = true
+                case 0x09: continue
+                case 0..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029, 0xFEFF: return nil
+                default: continue
+                }
             }
         }
         guard sawNewline else { return nil }
-        var body = Substring(value)
-        var trailing = 0
-        while body.hasSuffix("\n") {
-            body = body.dropLast()
-            trailing += 1
+        // The first character (a grapheme: a blank followed by a combining mark is not a blank)
+        // must not be a blank, or the block's indentation would be read differently.
+        guard let firstCharacter = value.first, firstCharacter != "\n", firstCharacter != " ", firstCharacter != "\t" else { return nil }
+        // Byte-wise from here: carriage returns and other controls are refused above, so "\n"
+        // bytes are exactly the line breaks, and a line of only blank bytes is a line of blanks.
+        return value.withUTF8 { bytes -> String? in
+            var end = bytes.count
+            var trailing = 0
+            while end > 0, bytes[end - 1] == 0x0A {
+                end -= 1
+                trailing += 1
+            }
+            let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+            var out: [UInt8] = []
+            out.reserveCapacity(end + 8 + (indent + 1) * 8)
+            out += trailing == 0 ? Array("|-".utf8) : trailing == 1 ? [UInt8(ascii: "|")] : Array("|+".utf8)
+            out.append(0x0A)
+            var lineStart = 0
+            while lineStart <= end {
+                var lineEnd = lineStart
+                var blanksOnly = true
+                while lineEnd < end, bytes[lineEnd] != 0x0A {
+                    if bytes[lineEnd] != space && bytes[lineEnd] != tab { blanksOnly = false }
+                    lineEnd += 1
+                }
+                // A line of only blanks would not read back.
+                if lineEnd > lineStart {
+                    if blanksOnly { return nil }
+                    out.append(contentsOf: repeatElement(space, count: indent))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]))
+                }
+                out.append(0x0A)
+                lineStart = lineEnd + 1
+            }
+            for _ in 0..<max(0, trailing - 1) { out.append(0x0A) }
+            return String(decoding: out, as: UTF8.self)
         }
-        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, !first.isEmpty, first.first != " ", first.first != "\t" else { return nil }
-        // A line of only blanks, or a line ending in blanks before the chomped tail, would not read back.
-        for line in lines where !line.isEmpty && line.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
-        let header: String
-        switch trailing {
-        case 0: header = "|-"
-        case 1: header = "|"
-        default: header = "|+"
-        }
-        let pad = String(repeating: " ", count: indent)
-        var out = header + "\n"
-        for line in lines {
-            if !line.isEmpty { out += pad; out += line }
-            out += "\n"
-        }
-        for _ in 0..<max(0, trailing - 1) { out += "\n" }
-        return out
     }
 }

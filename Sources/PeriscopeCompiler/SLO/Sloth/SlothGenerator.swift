@@ -2,8 +2,16 @@ import Foundation
 import PeriscopeDSL
 import PeriscopeModel
 
-/// Sloth's `generate` as one call: reads `prometheus/v1` specs, expands their SLOs and lowers
-/// the groups into one rule file, checked like every rule Periscope writes.
+/// Sloth's `generate` as one call: reads the specs of a file (Sloth `prometheus/v1`, Sloth
+/// PrometheusServiceLevel resources, OpenSLO; see `SlothSpecReader`), expands their SLOs and
+/// lowers the groups into one rule file, checked like every rule Periscope writes.
+///
+/// The groups of the `prometheus/v1` and OpenSLO documents form one `groups:` document (so
+/// promtool reads the file whole), placed where the first of them is; each PrometheusServiceLevel
+/// becomes a `monitoring.coreos.com/v1` PrometheusRule document with its groups, its name,
+/// namespace, labels and annotations, and the labels `app.kubernetes.io/component: SLO` and
+/// `app.kubernetes.io/managed-by: periscope` (Sloth writes `sloth` there). `sloth_slo_info`
+/// names each document's format in `sloth_spec` and `sloth_mode`, as Sloth does.
 ///
 /// ```swift
 /// let generator = SlothGenerator(options: .sloth(version: "v0.16.0"))
@@ -34,12 +42,38 @@ public struct SlothGenerator: Sendable {
         let read = SlothSpecReader(path: path, period: period, windowCatalogs: windowCatalogs).read(text)
         guard !read.hasErrors else { return (nil, read.diagnostics) }
         let collector = DiagnosticCollector()
-        let groups = SLOExpansion(environment: environment, diagnostics: collector, options: options)
-            .ruleGroups(for: read.slos.map { $0.namespace(name) })
+        // Each resource gets a namespace of its own, so that lowering keeps its groups apart.
+        func namespace(_ index: Int) -> String { read.documents[index].resource == nil ? name : "\(name)-resource-\(index)" }
+        var groups: [RuleGroup] = []
+        for (index, document) in read.documents.enumerated() {
+            var options = self.options
+            options.info.mode = document.format.mode
+            options.info.spec = document.format.spec
+            groups += SLOExpansion(environment: environment, diagnostics: collector, options: options)
+                .ruleGroups(for: document.slos.map { $0.namespace(namespace(index)) })
+        }
         let files = RuleCompiler(environment: environment, diagnostics: collector).lower(groups)
         let diagnostics = read.diagnostics + collector.diagnostics
         if collector.hasErrors { return (nil, diagnostics) }
-        return (files.first ?? RuleFile(name: name, groups: []), diagnostics)
+        func groupsOf(_ namespace: String) -> [RuleGroupNode] { files.first { $0.name == namespace }?.groups ?? [] }
+        guard read.documents.contains(where: { $0.resource != nil }) else { return (RuleFile(name: name, groups: groupsOf(name)), diagnostics) }
+        var documents: [RuleDocument] = []
+        var wrotePlain = false
+        for (index, document) in read.documents.enumerated() {
+            if let metadata = document.resource {
+                var resource = RuleDocument.prometheusRule("", groups: groupsOf(namespace(index)))
+                resource.resource?.metadata = metadata
+                let managed = ["app.kubernetes.io/component": "SLO", "app.kubernetes.io/managed-by": "periscope"]
+                resource.resource?.metadata.labels = metadata.labels.filter { managed[$0.name] == nil }
+                    + managed.sorted { $0.key < $1.key }.map { RuleLabel($0.key, $0.value) }
+                resource.resource?.metadata.labels.sort { $0.name < $1.name }
+                documents.append(resource)
+            } else if !wrotePlain {
+                wrotePlain = true
+                documents.append(RuleDocument(shape: .ruleGroups, groups: groupsOf(name)))
+            }
+        }
+        return (RuleFile(name: name, documents: documents), diagnostics)
     }
 
     /// Every `.yaml`/`.yml` `AlertWindows` file under `directory`, as Sloth loads
