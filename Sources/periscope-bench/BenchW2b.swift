@@ -5,6 +5,11 @@ extension BenchDriver {
 
     /// W2b of ../shared/bench/WORKLOADS.md: 100 SLOs of 50 Sloth specs → 300 groups, 1,700 rules,
     /// through `slo generate`; with the Python re-implementation of Sloth timed in the same run.
+    /// The W2b target of issue 9, in seconds on the reference machine.
+    static let w2bTargetSeconds = 0.05
+    /// The Python peer's time on the reference machine (`../shared/bench/WORKLOADS.md`).
+    static let w2bPeerReferenceSeconds = 0.192
+
     static func runW2b(work: String, shared: String, runs: Int) -> Int {
         let generator = shared + "/bench/w2b_gen_input.py", peer = shared + "/bench/w2b_sloth_py.py"
         print("")
@@ -17,9 +22,8 @@ extension BenchDriver {
         guard timed("w2b_gen_input.py", ["/usr/bin/env", "python3", generator, input], runs: 1).ok else { return 1 }
         let ours = timed("W2b slo generate", [executablePath, "slo", "generate", "-i", input, "-o", output], runs: runs)
         guard ours.ok else { return 1 }
-        print("  slo generate:      \(format(ours.wall)) s wall, peak RSS \(format(ours.peakMB, 1)) MB   (target < 0.050 s)")
+        print("  slo generate:      \(format(ours.wall)) s wall, peak RSS \(format(ours.peakMB, 1)) MB   (target < 0.050 s on the reference machine)")
         var failures = 0
-        if ours.wall >= 0.05 { print("  MISSED: W2b is not under 0.05 s") }
         if let promtool = findExecutable("promtool") {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: promtool)
@@ -44,7 +48,13 @@ extension BenchDriver {
         if FileManager.default.fileExists(atPath: peer) {
             let python = timed("w2b_sloth_py.py", ["/usr/bin/env", "python3", peer, "-i", input, "-o", work + "/w2b-python.rules.yml"], runs: runs)
             if python.ok {
-                print("  w2b_sloth_py.py (Python, same run): \(format(python.wall)) s wall; ours is \(format(python.wall / ours.wall, 1))x faster")
+                let ratio = python.wall / ours.wall
+                print("  w2b_sloth_py.py (Python, same run): \(format(python.wall)) s wall; ours is \(format(ratio, 1))x faster")
+                // WORKLOADS.md: the peer takes 0.192 s on the reference machine, so the 0.05 s
+                // target is a same-run ratio of 0.192 / 0.05 = 3.84; absolute times here drift
+                // with the machine and its load.
+                let required = Self.w2bPeerReferenceSeconds / Self.w2bTargetSeconds
+                print("  target as a same-run ratio: >= \(format(required, 2))x (0.050 s where the peer takes \(format(Self.w2bPeerReferenceSeconds)) s); \(ratio >= required ? "met" : "MISSED"), \(format(Self.w2bPeerReferenceSeconds / ratio)) s at the reference machine's speed")
             } else {
                 print("  the Python peer failed (it needs PyYAML); no same-run ratio")
             }
