@@ -55,7 +55,7 @@ let package = Package(
         // Golden-file and diagnostic assertions shared by the test targets.
         .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler", "PeriscopeModel"]),
 
-        .testTarget(name: "PromQLTests", dependencies: ["PromQL"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PeriscopeTestSupport"]),
         .testTarget(
             name: "PeriscopeModelTests",
             dependencies: ["PeriscopeModel", "PeriscopeDSL", "PeriscopeCompiler", "PeriscopeTestSupport", "PeriscopeWorkloads", .product(name: "Yams", package: "Yams")]

@@ -10,13 +10,7 @@ import Testing
 /// Debian's prometheus package); `PERISCOPE_SKIP_PROMTOOL=1` skips them deliberately.
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["PERISCOPE_SKIP_PROMTOOL"] != "1", "PERISCOPE_SKIP_PROMTOOL=1"))
 struct RuleCLITests {
-    static var promtool: String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/promtool"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    static var promtool: String? { Promtool.path }
 
     static func run(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> CLI.Result {
         let process = Process()

@@ -1,6 +1,7 @@
 import Foundation
 import PeriscopeCompiler
 import PeriscopeDSL
+import PeriscopeTestSupport
 import Testing
 
 /// Environments and helpers shared by the rule tests.
@@ -30,31 +31,15 @@ enum Rules {
     }
 
     /// The first `promtool` on PATH, or nil.
-    static var promtool: String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(directory)/promtool"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    static var promtool: String? { Promtool.path }
 
     /// Whether the promtool tests are explicitly skipped (`PERISCOPE_SKIP_PROMTOOL=1`).
-    static var skipsPromtool: Bool { ProcessInfo.processInfo.environment["PERISCOPE_SKIP_PROMTOOL"] == "1" }
+    static var skipsPromtool: Bool { Promtool.isSkipped }
 
     /// Runs promtool; returns the exit status and the combined output.
     static func runPromtool(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
-        let executable = try #require(promtool, "promtool is not on PATH: run `make test` (it installs Debian's prometheus package), or set PERISCOPE_SKIP_PROMTOOL=1 to skip")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let (status, output) = try Promtool.run(arguments, in: directory)
+        return (status, String(decoding: output, as: UTF8.self))
     }
 
     /// Writes artifacts under a fresh temporary directory.

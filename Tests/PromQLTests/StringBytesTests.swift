@@ -1,4 +1,5 @@
 import Foundation
+import PeriscopeTestSupport
 import Testing
 
 @testable import PromQL
@@ -293,28 +294,16 @@ struct StringBytesRewriteTests {
 /// The tables above checked against the real promtool 2.42 (Debian's, installed by `make test`).
 ///
 /// Without promtool on PATH these tests fail and say so; `PERISCOPE_SKIP_PROMTOOL=1` skips them.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["PERISCOPE_SKIP_PROMTOOL"] != "1", "PERISCOPE_SKIP_PROMTOOL=1"))
+@Suite(.enabled(if: !Promtool.isSkipped, "PERISCOPE_SKIP_PROMTOOL=1"))
 struct StringBytesPromtoolTests {
     /// Runs promtool with a file holding `contents`; returns its output lines, read as Go reads
     /// them (a byte that is not UTF-8 is U+FFFD).
     private static func promtool(_ command: [String], file contents: String) throws -> [String] {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-            .map { "\($0)/promtool" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-        let executable = try #require(path, "promtool is not on PATH: run `make test` (it installs Debian's prometheus package), or set PERISCOPE_SKIP_PROMTOOL=1 to skip")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-bytes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(contents.utf8).write(to: directory.appendingPathComponent("file.yml"))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = command + ["file.yml"]
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let (_, output) = try Promtool.run(command + ["file.yml"], in: directory)
         return output.split(separator: 0x0A).map { PromQLString(bytes: $0).description }
     }
 
