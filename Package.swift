@@ -46,6 +46,8 @@ let package = Package(
         // `periscope import`: existing dashboards and rule files turned into Periscope Swift, and the
         // package (the `init` scaffold) they are written into.
         .target(name: "PeriscopeImport", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PromQL"]),
+        // `periscope lint`: the rule engine, its rules and the folder readers it runs on.
+        .target(name: "PeriscopeLint", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PromQL"]),
         // Umbrella module users import: the DSL plus the CLI entry point.
         .target(name: "Periscope", dependencies: ["PeriscopeDSL", "PeriscopeCLI"]),
         // The built-in example catalog rendered by `make render`.
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport", "PeriscopeWorkloads"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeModel", "PeriscopeTestSupport"]),
         .testTarget(
             name: "PeriscopeExamplesTests",
