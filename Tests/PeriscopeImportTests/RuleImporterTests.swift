@@ -62,6 +62,9 @@ struct RuleImporterTests {
         #expect(Set(output.sources.map(\.fileName)).count == output.sources.count)
         #expect(output.sources.contains { $0.text.contains("static let namespace = \"etcd-alerts\"") })
         #expect(output.skipped.isEmpty)
+        // promscale repeats an alert with the same labels: promtool lints it, render refuses it.
+        #expect(output.warnings.map(\.id) == ["import-rule-duplicate"])
+        #expect(output.warnings.first?.location?.path.hasSuffix("promscale/alerts.yaml") == true)
     }
 
     @Test("Bad input is a located error and nothing is imported", arguments: [

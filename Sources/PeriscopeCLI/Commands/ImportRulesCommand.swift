@@ -60,7 +60,7 @@ struct ImportRulesCommand: ParsableCommand {
         do {
             let imported = try importer.importFiles(paths)
             let result = try PackageWriter.write(imported.sources, to: out, options: .init(force: force, periscopePath: periscopePath, name: name))
-            Terminal.report(result.warnings)
+            Terminal.report(imported.warnings + result.warnings)
             ImportReport.print(result, inputs: imported.sources.count, output: out,
                                notes: imported.skipped.map { "skipped \($0): not a rule file or promtool test file" }
                                    + imported.empty.map { "skipped \($0): no rule groups" })

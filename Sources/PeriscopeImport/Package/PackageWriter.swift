@@ -92,18 +92,36 @@ public enum PackageWriter {
 
     // MARK: New package
 
+    /// Writes the `periscope init` scaffold (`templates/monitoring`: an example dashboard, an
+    /// alert rule with its unit test, an SLO, environments, Makefile, `.gitignore`, the CI
+    /// workflow and a README) into `output`, which may exist. Files that exist are refused
+    /// (all listed, `import-file-exists`) unless `options.force`; nothing is written then.
+    /// `options.environments` is not used.
+    public static func initPackage(at output: String, options: Options = Options()) throws(ImportFailure) -> PackageWriteResult {
+        let out = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw ImportFailure([.error("\(output) is a file; expected a folder for the new package", at: FileLocation(path: output), id: "import-out-not-folder")])
+        }
+        let names = PackageNames(deriving: options.name ?? out.lastPathComponent)
+        let files = PackageScaffold.files(template: PackageScaffold.initTemplate, names: names, dependency: try dependency(options))
+        let written = try install(files, root: out, rootDisplay: output, force: options.force)
+        return PackageWriteResult(packageRoot: out.path, target: names.target, createdPackage: true, written: written, warnings: [])
+    }
+
+    /// The published package, or the checkout `--periscope-path` names (it must hold a Package.swift).
+    private static func dependency(_ options: Options) throws(ImportFailure) -> PeriscopeDependency {
+        guard let path = options.periscopePath else { return .published }
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) else {
+            throw ImportFailure([.error("--periscope-path \(path) holds no Package.swift; expected a checkout of Periscope", at: FileLocation(path: path), id: "import-periscope-path-invalid")])
+        }
+        return .path(url.path)
+    }
+
     private static func createPackage(_ sources: [ImportedSource], out: URL, output: String, options: Options) throws(ImportFailure) -> PackageWriteResult {
         let names = PackageNames(deriving: options.name ?? out.lastPathComponent)
-        let dependency: PeriscopeDependency
-        if let path = options.periscopePath {
-            let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)).standardizedFileURL
-            guard FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) else {
-                throw ImportFailure([.error("--periscope-path \(path) holds no Package.swift; expected a checkout of Periscope", at: FileLocation(path: path), id: "import-periscope-path-invalid")])
-            }
-            dependency = .path(url.path)
-        } else {
-            dependency = .published
-        }
+        let dependency = try dependency(options)
         var files = PackageScaffold.importFiles(names: names, dependency: dependency, environments: options.environments)
         var listing: [(path: String, definitions: [ImportedDefinition])] = []
         for source in sources {

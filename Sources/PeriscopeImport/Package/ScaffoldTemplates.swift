@@ -158,7 +158,7 @@ OUT ?= build
 # The catalog executable; `swift build` builds it once and every target below runs it.
 BIN = $$($(SWIFT) build --show-bin-path)/__TARGET__
 
-.PHONY: all build render check test clean
+.PHONY: all build render check lint test clean
 
 all: render
 
@@ -172,6 +172,10 @@ render: build
 ## Exit 1 when the files in $(OUT) differ from a fresh render.
 check: build
 	$(BIN) render --check --out $(OUT)
+
+## Lint the rendered dashboards and rule files (GitHub annotations in CI: --format github).
+lint: render
+	$(BIN) lint $(OUT)
 
 ## Run the promtool unit tests of every rendered environment (needs promtool on PATH).
 test: render
@@ -199,6 +203,80 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+"""#,
+        "monitoring/README.md": #"""
+# __PACKAGE__
+
+Monitoring as code with [Periscope](https://github.com/periscope-dev/periscope): the Grafana
+dashboards, Prometheus alerting and recording rules, alert unit tests and SLOs of this
+repository are Swift definitions in `Sources/__TARGET__/`, rendered into plain Grafana JSON and
+Prometheus rule files for every environment in `environments/`.
+
+## Layout
+
+```
+Package.swift                          depends on Periscope; the executable __TARGET__ is the catalog
+Sources/__TARGET__/__TARGET__.swift    the catalog: lists every definition
+Sources/__TARGET__/ServiceDashboard.swift   an example dashboard, one declaration per row
+Sources/__TARGET__/ServiceAlerts.swift      an alert rule and its promtool unit tests
+Sources/__TARGET__/ServiceSLOs.swift        an SLO: Sloth-style burn-rate rules and an SLO dashboard
+environments/base.yaml                 shared settings; dev, staging and prod extend it
+environments/{dev,staging,prod}.yaml   datasource uids, uid prefix, the env selector, values
+Makefile                               the commands below
+.github/workflows/monitoring.yml       the pull-request loop
+```
+
+## Working locally
+
+```sh
+make render     # swift build, then render every environment into build/<env>/
+make test       # render, then run the alert unit tests with promtool (apt-get install prometheus)
+make lint       # render, then lint the output
+make check      # exit 1 when build/ differs from a fresh render
+```
+
+`build/<env>/` holds `grafana/dashboards/<folder>/<uid>.json`, Grafana provisioning,
+`prometheus/rules/<namespace>.yaml`, `prometheus/tests/<namespace>.yaml` and a
+`manifest.json`. The same input always gives the same bytes. Deploy those folders the way
+you deploy dashboards and rules today (Grafana file provisioning, a ConfigMap,
+`mimirtool rules sync`, …).
+
+Every command has `--help`: `swift run __TARGET__ --help`.
+
+## The pull-request loop
+
+`.github/workflows/monitoring.yml` runs on every pull request (and on pushes to `main`):
+
+1. checks out the head revision and the base revision of the pull request side by side;
+2. installs `promtool` from Prometheus' release (`PROMETHEUS_VERSION` at the top);
+3. builds and renders the head revision into `head/build`, and the base revision into
+   `base/build` (a base that does not build yet counts as empty, so everything shows as added);
+4. runs `__TARGET__ diff base/build head/build` as markdown and as HTML: what changed, per
+   environment, in the words a reviewer needs (which panel's query changed and how, which
+   alert's `for` went from 5m to 10m, which dashboards appeared), not thousands of lines of JSON;
+5. uploads the HTML diff (old and new layouts side by side) as the artifact `monitoring-diff`;
+6. posts the markdown diff as a comment on the pull request, or updates the comment it posted
+   before (it finds it by a hidden marker), so there is always exactly one; pull requests from
+   forks only get the artifact, since their token cannot comment;
+7. lints the rendered output with `--format github`, so problems show as annotations on the
+   changed lines;
+8. runs the alert unit tests (`__TARGET__ test build`), which fail the check when an alert no
+   longer fires when it should;
+9. checks that rendering again gives the same bytes.
+
+A reviewer reads the comment, downloads the HTML diff for layout changes, and merges when the
+checks are green.
+
+## Next steps
+
+- Add a dashboard: a new `enum` with `static func dashboard(_ env: Environment) -> Dashboard`,
+  listed in `__TARGET__.swift`. Keep one declaration per row: it keeps type-checking fast.
+- Add what differs per environment to `environments/*.yaml` (`values:` for thresholds,
+  `grafana.datasources` for uids), or use `.in(.prod) { … }` in Swift.
+- Bring existing dashboards and rule files in with `periscope import dashboard|rules … --out .`:
+  the imported Swift goes into `Sources/__TARGET__/`, listed in `ImportedCatalog.swift`; add
+  `ImportedCatalog.items(env)` to the catalog.
 
 """#,
         "monitoring/Sources/__TARGET__/ServiceAlerts.swift": #"""

@@ -53,6 +53,8 @@ public struct RuleImporter: Sendable {
         public var skipped: [String]
         /// Rule files without groups (`groups: []`): nothing to render, so no Swift file.
         public var empty: [String]
+        /// Warnings: what imports but will not render as it is (`import-rule-duplicate`).
+        public var warnings: [Diagnostic]
     }
 
     /// The YAML files `paths` name: files as given, folders searched recursively for `.yaml` and
@@ -107,12 +109,12 @@ public struct RuleImporter: Sendable {
             throw ImportFailure([.error("no rule files or promtool test files found in \(paths.joined(separator: ", "))",
                                         at: FileLocation(path: paths.first ?? "."), id: Self.notRuleFileID)])
         }
-        let (sources, empty) = try generate(inputs)
+        let (sources, empty, warnings) = try generate(inputs)
         if sources.isEmpty {
             throw ImportFailure([.error("the rule files in \(paths.joined(separator: ", ")) have no rule groups; nothing to import",
                                         at: FileLocation(path: paths.first ?? "."), id: "import-nothing")])
         }
-        return Output(sources: sources, skipped: skipped, empty: empty)
+        return Output(sources: sources, skipped: skipped, empty: empty, warnings: warnings)
     }
 
     /// Id of the error for a file that is neither a rule file nor a promtool test file.
@@ -148,7 +150,7 @@ public struct RuleImporter: Sendable {
     // MARK: Generation
 
     /// The namespace and enum name of each rule file, then the Swift files.
-    func generate(_ inputs: [Input]) throws(ImportFailure) -> (sources: [ImportedSource], empty: [String]) {
+    func generate(_ inputs: [Input]) throws(ImportFailure) -> (sources: [ImportedSource], empty: [String], warnings: [Diagnostic]) {
         var types = SwiftIdentifierScope(reserved: PackageNames.reservedModules.union(["ImportedCatalog"]), caseInsensitive: true)
         // Plain rule files are namespaced by their file name; two inputs of one name are told
         // apart by their folder (`etcd/alerts.yaml` → `etcd-alerts`).
@@ -165,6 +167,7 @@ public struct RuleImporter: Sendable {
         }
         var sources: [ImportedSource] = []
         var empty: [String] = []
+        var warnings: [Diagnostic] = []
         var errors: [Diagnostic] = []
         for input in inputs {
             switch input {
@@ -174,7 +177,9 @@ public struct RuleImporter: Sendable {
                 let suffixed = ["Rules", "Alerts", "Alerting", "Recording", "Recordings"].contains { base.hasSuffix($0) } ? base : base + "Rules"
                 let type = types.unique(suffixed)
                 do throws(ImportFailure) {
-                    if let source = try RuleFileGenerator(type: type, path: path, file: file, defaultNamespace: namespace, mappedSeverityTiers: mappedSeverityTiers).source() {
+                    let generator = RuleFileGenerator(type: type, path: path, file: file, defaultNamespace: namespace, mappedSeverityTiers: mappedSeverityTiers)
+                    warnings += generator.duplicateWarnings()
+                    if let source = try generator.source() {
                         sources.append(source)
                     } else {
                         empty.append(path)
@@ -195,7 +200,7 @@ public struct RuleImporter: Sendable {
             }
         }
         if !errors.isEmpty { throw ImportFailure(errors) }
-        return (sources, empty)
+        return (sources, empty, warnings)
     }
 
     /// The namespace of the rule file a test file's `rule_files` entry names: the namespace it
