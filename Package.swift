@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "PeriscopeCLI",
             dependencies: [
-                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport", "PeriscopeWorkloads"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"]),
-        .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeModel", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeDSL", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(
             name: "PeriscopeExamplesTests",
             dependencies: ["PeriscopeExamples", "PeriscopeCompiler", "PeriscopeTestSupport", "PeriscopeWorkloads"],

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Turns the README's Swift examples into an executable target of the scaffold package.
 
-Usage: readme-examples.py README.md PACKAGE_DIR
+Usage: readme-examples.py README.md PACKAGE_DIR [SCAFFOLD_MANIFEST]
 
 The README's environment files (YAML blocks starting `# environments/<name>.yaml`) are written
 over copies of the scaffold's in PACKAGE_DIR/readme-environments.
@@ -10,7 +10,8 @@ over copies of the scaffold's in PACKAGE_DIR/readme-environments.
   declaration (`enum`, `struct`, `extension`, `func`, an attribute) is a file after
   `import Periscope`.
 - The block holding `// Package.swift` shows the package lines and the executable's main file:
-  its package lines must appear in PACKAGE_DIR/Package.swift (the scaffold), and its main file
+  its package lines must appear in SCAFFOLD_MANIFEST (default PACKAGE_DIR/Package.swift: the
+  scaffold as `init` writes it with the published package), and its main file
   is written without `@main`, so the README's catalog can be read.
 - Any other block is an expression of the catalog (a `RuleGroup`, `RuleTests`, ...): it becomes
   a `@CatalogBuilder` function of the environment `env`.
@@ -54,7 +55,8 @@ fragments, readme_main = [], None
 for start, text in blocks:
     if "// Package.swift" in text:
         manifest, _, main = text.partition("// Sources/Monitoring/Monitoring.swift")
-        scaffold = re.sub(r"\s+", "", (package / "Package.swift").read_text())
+        scaffold_manifest = Path(sys.argv[3]) if len(sys.argv) > 3 else package / "Package.swift"
+        scaffold = re.sub(r"\s+", "", scaffold_manifest.read_text())
         for line in manifest.splitlines():
             line = line.strip().rstrip(",")
             if line and not line.startswith("//") and re.sub(r"\s+", "", line) not in scaffold:

@@ -1,34 +1,48 @@
 #!/usr/bin/env bash
-# Builds the scaffold in templates/monitoring against this checkout (a path dependency) and
-# renders it: the execution model end to end — a user's own executable hands its catalog to
-# Periscope's entry point and gets the same command line.
+# `periscope init` end to end: writes the scaffold (templates/, embedded in the binary) into a
+# temporary folder with a path dependency on this checkout, builds it, renders every
+# environment and runs its promtool unit tests — the execution model end to end: a user's own
+# executable hands its catalog to Periscope's entry point and gets the same command line.
+# The README's Swift examples become a second executable of the same package.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$root/.build-template"
-rm -rf "$work/monitoring"
+rm -rf "$work/monitoring" "$work/published"
 mkdir -p "$work"
-cp -R "$root/templates/monitoring" "$work/monitoring"
-cd "$work/monitoring"
-# The README's examples, as written, become a second executable of the same package.
-python3 "$root/Tests/Integration/readme-examples.py" "$root/README.md" .
-# Point the dependency at this checkout instead of the published package; the link's name
-# gives the package the identity `periscope` that the template's product reference uses.
+swift build --package-path "$root" --product periscope
+periscope="$(swift build --package-path "$root" --show-bin-path)/periscope"
+# The dependency is a link named `periscope`, so the package identity matches the published one.
 ln -sfn "$root" "$work/periscope"
-sed -i.bak "s|.package(url: \"https://github.com/periscope-dev/periscope\", from: \"0.1.0\")|.package(path: \"$work/periscope\")|" Package.swift
-grep -q "path: \"$work/periscope\"" Package.swift
+"$periscope" init "$work/monitoring" --name monitoring --periscope-path "$work/periscope"
+grep -q ".package(path: \"$work/periscope\")" "$work/monitoring/Package.swift"
+# The published form, as a user gets it; the README's package lines must match it.
+"$periscope" init "$work/published" --name monitoring >/dev/null
+grep -q '.package(url: "https://github.com/periscope-dev/periscope", from: "0.1.0")' "$work/published/Package.swift"
+# init refuses to overwrite, lists the files, and writes nothing.
+if "$periscope" init "$work/published" >"$work/refused.txt" 2>&1; then
+    echo "user-package: init overwrote an existing package"; exit 1
+fi
+grep -q "import-file-exists" "$work/refused.txt"
+grep -q "published/Package.swift" "$work/refused.txt"
+cd "$work/monitoring"
+python3 "$root/Tests/Integration/readme-examples.py" "$root/README.md" . "$work/published/Package.swift"
 swift build --product Monitoring
 swift build --product ReadmeExamples
 bin="$(swift build --show-bin-path)/Monitoring"
 "$bin" render --env all --out build
 for env in dev staging prod; do
     test -f "build/$env/manifest.json"
+    test -f "build/$env/prometheus/rules/my-service.yaml"
+    test -f "build/$env/prometheus/rules/slos.yaml"
+    test -f "build/$env/prometheus/tests/my-service.yaml"
 done
 test -f "build/dev/grafana/dashboards/My service/dev-my-service.json"
+test -f "build/prod/grafana/dashboards/My service/slo-my-service.json"
 grep -q 'env=\\"prod\\"' "build/prod/grafana/dashboards/My service/my-service.json"
 "$bin" render --check --out build
 "$bin" --help | grep -q "Examples:"
 # Help names the user's executable, never `periscope`, in the root and every subcommand.
-for command in "" render list environments promql test fmt slo "slo generate" "slo validate"; do
+for command in "" render list environments promql test fmt slo "slo generate" "slo validate" init import "import rules"; do
     help="$("$bin" $command --help)"
     if echo "$help" | grep -q "periscope "; then
         echo "user-package: '$command --help' names periscope instead of Monitoring:"; echo "$help"; exit 1
@@ -36,8 +50,13 @@ for command in "" render list environments promql test fmt slo "slo generate" "s
 done
 "$bin" --help | grep -q "Monitoring render --env all --out build"
 "$bin" render --help | grep -q "Monitoring render --check"
-# The README's catalog renders every environment, and its alert unit tests pass in promtool.
 readme="$(swift build --show-bin-path)/ReadmeExamples"
 "$readme" render --env all --environments readme-environments --out readme-build
-"$readme" test readme-build
-echo "user-package: the template builds against this checkout and renders dev, staging and prod; the README's examples compile, render and pass their tests"
+if [ "${PERISCOPE_SKIP_PROMTOOL:-}" = "1" ]; then
+    echo "user-package: PERISCOPE_SKIP_PROMTOOL=1: the promtool unit tests are skipped"
+else
+    # The scaffold's alert unit tests and the README's pass in promtool.
+    "$bin" test build
+    "$readme" test readme-build
+fi
+echo "user-package: init wrote a package that builds against this checkout, renders dev, staging and prod and passes its promtool tests; the README's examples compile, render and pass their tests"

@@ -1,20 +1,11 @@
 import Periscope
 
-/// The monitoring catalog of this repository: `swift run Monitoring render --env all --out build`.
-@main
-struct Monitoring: CatalogDefinition {
-    static func catalog(_ env: Environment) -> Catalog {
-        Catalog {
-            Service.dashboard(env)
-        }
-    }
-}
-
 /// One service's dashboard. Declare each row on its own, as below, to keep type-checking fast.
-enum Service {
+enum ServiceDashboard {
     static func dashboard(_ env: Environment) -> Dashboard {
         Dashboard("My service", uid: "my-service") {
             traffic(env)
+            latency
         }
         .tags("my-service")
         .time(from: "now-6h")
@@ -35,6 +26,16 @@ enum Service {
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(env.values.double("errorRatioThreshold"), .red)])
+        }
+    }
+
+    static var latency: Row {
+        Row("Latency") {
+            TimeSeries("p99") {
+                PrometheusQuery(#"histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="$job"}[$__rate_interval])))"#)
+            }
+            .unit(.seconds)
+            .width(24)
         }
     }
 }
