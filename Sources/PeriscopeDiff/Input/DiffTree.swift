@@ -38,8 +38,8 @@ public struct DiffEnvironment: Sendable {
 public struct DashboardFile: Sendable {
     /// The path relative to the environment folder, e.g. `grafana/dashboards/payments/api.json`.
     public var path: String
-    /// The Grafana folder: the directory under `grafana/dashboards/` in output folders, else the
-    /// file's directory relative to the root (`""` for the root itself).
+    /// The Grafana folder, as `ArtifactFolderReader` gives it: the folder directory of a rendered
+    /// output, else `meta.folderTitle` or the directory holding the file (`""` when unknown).
     public var folder: String
     /// The dashboard.
     public var dashboard: Grafana.Dashboard
@@ -49,15 +49,6 @@ public struct DashboardFile: Sendable {
         self.path = path
         self.folder = folder
         self.dashboard = dashboard
-    }
-
-    /// The folder a dashboard at `path` (relative to its environment) is provisioned into:
-    /// the directory below `grafana/dashboards/` when the path is under it, else the directory.
-    public static func folder(ofPath path: String) -> String {
-        var components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        components.removeLast()
-        if components.count >= 2, components[0] == "grafana", components[1] == "dashboards" { components.removeFirst(2) }
-        return components.joined(separator: "/")
     }
 }
 
