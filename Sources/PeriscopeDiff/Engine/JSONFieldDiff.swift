@@ -27,7 +27,10 @@ enum JSONFieldDiff {
             }
         case (.array(let a)?, .array(let b)?):
             for index in 0..<max(a.count, b.count) {
-                compare(index < a.count ? a[index] : nil, index < b.count ? b[index] : nil, path: "\(path)[\(index)]", ignoring: [], into: &result)
+                // `JSONValue` is nil-literal convertible (`null`): spell the missing element as `.none`.
+                let left: JSONValue? = index < a.count ? .some(a[index]) : .none
+                let right: JSONValue? = index < b.count ? .some(b[index]) : .none
+                compare(left, right, path: "\(path)[\(index)]", ignoring: [], into: &result)
             }
         case (let a?, let b?):
             if !a.isSemanticallyEqual(to: b) { result.append(FieldChange(path: path, old: compact(a), new: compact(b))) }
