@@ -30,6 +30,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let markdown = try Binary.run(["diff", old, new, "--format", "markdown", "--html-link", "https://example.com/r", "--out", out.appendingPathComponent("comment.md").path])
         #expect(markdown.status == 0 && markdown.stdout.isEmpty, "\(markdown.stderr)")
+        // A second run replaces the file.
+        let again = try Binary.run(["diff", old, new, "--format", "markdown", "--html-link", "https://example.com/r", "--out", out.appendingPathComponent("comment.md").path])
+        #expect(again.status == 0, "\(again.stderr)")
         let comment = try String(contentsOf: out.appendingPathComponent("comment.md"), encoding: .utf8)
         #expect(comment.hasPrefix("<!-- periscope-diff -->\n") && comment.contains("[HTML report](<https://example.com/r>)"))
         let html = try Binary.run(["diff", old, new, "--format", "html", "--out", out.appendingPathComponent("report").path])

@@ -64,3 +64,14 @@ import Testing
         #expect(DiffJSONRenderer().render(report).contains("\"changed\": false"))
     }
 }
+
+/// The README's sample PR comment is the golden comment, byte for byte.
+@Suite struct DiffReadmeTests {
+    @Test func readmeSampleCommentIsTheGolden() throws {
+        let readme = try String(contentsOf: DiffFixtures.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let golden = try String(contentsOf: DiffFixtures.goldens.appendingPathComponent("change-set.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "<!-- sample-comment:start -->\n````markdown\n"))
+        let end = try #require(readme.range(of: "````\n<!-- sample-comment:end -->", range: start.upperBound..<readme.endIndex))
+        #expect(String(readme[start.upperBound..<end.lowerBound]) == golden, "README's sample comment differs from __Goldens__/change-set.md; copy it over")
+    }
+}

@@ -32,10 +32,11 @@ enum DiffInput {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: url.path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
+            // rename(2) replaces an existing file atomically (Foundation's replaceItemAt fails on Linux).
+            guard rename(temporary.path, url.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                return Diagnostic(.error, "cannot write '\(path)': \(reason)", at: .file(FileLocation(path: path)), id: .fileUnwritable)
             }
             return nil
         } catch {
@@ -43,6 +44,13 @@ enum DiffInput {
             return Diagnostic(.error, "cannot write '\(path)': \(error.localizedDescription)", at: .file(FileLocation(path: path)), id: .fileUnwritable)
         }
     }
+
+    /// Trees kept until the process exits, so they are not freed node by node at the end of a
+    /// command (the operating system reclaims the memory at once, as compilers do).
+    nonisolated(unsafe) private static var kept: [DiffTree] = []
+
+    /// Keeps `trees` alive until the process exits.
+    static func keepUntilExit(_ trees: DiffTree...) { kept += trees }
 
     /// Whether stdout is a terminal that takes colours (not `TERM=dumb`, no `NO_COLOR`).
     static var stdoutIsColorTerminal: Bool {

@@ -33,6 +33,9 @@ enum DashboardDiffer {
                 variables: [], links: [], annotations: [], panelCount: dashboard.panels.count)
         case (let old?, let new?):
             let a = old.dashboard, b = new.dashboard
+            // Unchanged dashboards (most of a pull request's) are settled by one comparison. Volatile
+            // fields make equal dashboards unequal here; those go through the full comparison below.
+            if old.folder == new.folder, JSONFieldDiff.same(a.json, b.json) { return nil }
             var fields = JSONFieldDiff.changes(old: a.json, new: b.json, ignoring: dashboardKeysNotCompared)
             fields += rowChanges(old: a.rows, new: b.rows)
             let panels = panelChanges(old: a.panels, new: b.panels)
@@ -125,6 +128,7 @@ enum DashboardDiffer {
     }
 
     private static func changedPanel(old: Grafana.Panel, new: Grafana.Panel, occurrence: Int) -> PanelDiff? {
+        if old.rowPath == new.rowPath, old.json == new.json { return nil }
         var fields = JSONFieldDiff.changes(old: old.json, new: new.json, ignoring: panelKeysNotCompared)
         if old.rowPath != new.rowPath {
             fields.insert(FieldChange(path: "row", old: JSONFieldDiff.compact(.string(old.rowPath.joined(separator: " › "))),
@@ -157,6 +161,7 @@ enum DashboardDiffer {
                 result.append(TargetDiff(refId: key, change: .added, expr: target.expr.map { ExpressionDiff(lines: LineDiff.lines(of: $0, as: .added)) }, fields: []))
                 continue
             }
+            if previous.json == target.json { continue }
             let fields = JSONFieldDiff.changes(old: previous.json, new: target.json, ignoring: ["expr", "refId"])
             var expr: ExpressionDiff?
             let (a, b) = (RuleDiffer.normalized(previous.expr ?? ""), RuleDiffer.normalized(target.expr ?? ""))
