@@ -18,6 +18,23 @@ import Testing
         #expect(same.status == 0 && same.stdout == "no changes\n", "\(same.stderr)")
     }
 
+    @Test func plainFoldersWithDifferentNamesCompareTheirFiles() throws {
+        let folder = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = DiffFixtures.changeSet.appendingPathComponent("old/prod/grafana/dashboards/payments/db.json")
+        for side in ["before", "after/team"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(side), withIntermediateDirectories: true)
+        }
+        try FileManager.default.copyItem(at: db, to: folder.appendingPathComponent("before/db.json"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("after2"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: db, to: folder.appendingPathComponent("after2/db.json"))
+        let same = try Binary.run(["diff", folder.appendingPathComponent("before").path, folder.appendingPathComponent("after2").path, "--exit-code"])
+        #expect(same.status == 0 && same.stdout == "no changes\n", "\(same.stdout)\(same.stderr)")
+        try FileManager.default.copyItem(at: db, to: folder.appendingPathComponent("after/team/db.json"))
+        let moved = try Binary.run(["diff", folder.appendingPathComponent("before").path, folder.appendingPathComponent("after").path])
+        #expect(moved.stdout.contains("moved to folder \"team\" (was \"\")"), "\(moved.stdout)")
+    }
+
     @Test func colourOnlyWhenAsked() throws {
         let piped = try Binary.run(["diff", old, new])
         #expect(!piped.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")

@@ -11,8 +11,14 @@ extension DiffTree {
     /// change is reported once.
     public init(_ environments: [ArtifactEnvironment]) {
         self.init(environments: environments.map { environment in
+            let rootName = environment.root.split(separator: "/").last.map(String.init) ?? ""
             let dashboards = environment.dashboards.map { dashboard in
-                DashboardFile(path: environment.relativePath(dashboard.path), folder: dashboard.folder ?? "", dashboard: dashboard.dashboard)
+                let path = environment.relativePath(dashboard.path)
+                var folder = dashboard.folder ?? ""
+                // A file at the top of a plain folder gets the folder's own name from the reader;
+                // `old/` and `new/` must not make every such dashboard "moved".
+                if environment.manifest == nil, !path.contains("/"), folder == rootName { folder = "" }
+                return DashboardFile(path: path, folder: folder, dashboard: dashboard.dashboard)
             }
             let ruleFiles = environment.ruleFiles.map { RuleFileEntry(path: environment.relativePath($0.path), file: $0.file) }
             let compared = Set(dashboards.map(\.path)).union(ruleFiles.map(\.path))
