@@ -109,4 +109,46 @@ struct PreviewBrowserTests {
         }
         #expect(checkedBoxes >= 10, "the example catalog has panels to check")
     }
+
+    /// The side-by-side page of the change set: the browser draws green (added), purple (moved),
+    /// yellow (changed) and the collapsed-row orange, and no red (nothing was removed from a
+    /// changed dashboard).
+    @Test func diffPageMarksPanelsByWhatHappened() throws {
+        let work = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let report = work.appendingPathComponent("report")
+        let run = try Binary.run(["diff", DiffFixtures.changeSet.appendingPathComponent("old").path, DiffFixtures.changeSet.appendingPathComponent("new").path,
+                                  "--format", "html", "--out", report.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let png = work.appendingPathComponent("diff.png")
+        _ = try ExternalTool.run([
+            "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--force-device-scale-factor=1",
+            "--user-data-dir=\(work.appendingPathComponent("profile").path)", "--screenshot=\(png.path)", "--window-size=1700,1000",
+            report.appendingPathComponent("index.html").absoluteString,
+        ], input: "")
+        let counter = """
+            import sys
+            from PIL import Image
+            image = Image.open(sys.argv[1]).convert("RGB")
+            counts = {}
+            for pixel in image.getdata():
+                counts[pixel] = counts.get(pixel, 0) + 1
+            for colour in sys.argv[2:]:
+                value = int(colour[1:], 16)
+                print(colour, counts.get(((value >> 16) & 255, (value >> 8) & 255, value & 255), 0))
+            """
+        let palette = LayoutGeometry.Palette.self
+        let colours = [palette.added.fill, palette.moved.fill, palette.changed.fill, palette.collapsedRow.fill, palette.removed.fill]
+        let result = try ExternalTool.run(["python3", "-c", counter, png.path] + colours, input: "")
+        var counts: [String: Int] = [:]
+        for line in result.output.split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2 { counts[String(parts[0])] = Int(parts[1]) }
+        }
+        // The legend swatches are small; the boxes are thousands of pixels.
+        for colour in [palette.added.fill, palette.moved.fill, palette.changed.fill, palette.collapsedRow.fill] {
+            #expect((counts[colour] ?? 0) > 5_000, "\(colour): \(counts[colour] ?? 0) pixels")
+        }
+        #expect((counts[palette.removed.fill] ?? 0) < 2_000, "only the legend is red: \(counts[palette.removed.fill] ?? 0) pixels")
+    }
 }
