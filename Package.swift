@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "PeriscopeCLI",
             dependencies: [
-                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PeriscopeDiff", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +48,9 @@ let package = Package(
         .target(name: "PeriscopeImport", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PromQL"]),
         // `periscope lint`: the rule engine, its rules and the folder readers it runs on.
         .target(name: "PeriscopeLint", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PromQL"]),
+        // `periscope diff` and `periscope preview`: the semantic diff of two artifact trees, its text,
+        // markdown, JSON and HTML renderers, and the SVG layout pictures.
+        .target(name: "PeriscopeDiff", dependencies: ["PeriscopeDSL", "PeriscopeModel"]),
         // Umbrella module users import: the DSL plus the CLI entry point.
         .target(name: "Periscope", dependencies: ["PeriscopeDSL", "PeriscopeCLI"]),
         // The built-in example catalog rendered by `make render`.
@@ -56,7 +59,7 @@ let package = Package(
         // The benchmark workloads W1 and W2 of ../shared/bench as catalogs, for the bench and the tests.
         .target(name: "PeriscopeWorkloads", dependencies: ["Periscope"]),
         // The driver that renders and reads the workloads and times them.
-        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PeriscopeWorkloads", "PromQL"]),
+        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PeriscopeDiff", "PeriscopeWorkloads", "PromQL"]),
         // Golden-file and diagnostic assertions shared by the test targets.
         .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler", "PeriscopeModel"]),
 
@@ -70,6 +73,11 @@ let package = Package(
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeDSL", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),
+        .testTarget(
+            name: "PeriscopeDiffTests",
+            dependencies: ["PeriscopeDiff", "PeriscopeModel", "PeriscopeDSL", "PeriscopeCompiler", "PeriscopeCLI", "PeriscopeExamples", "PeriscopeTestSupport"],
+            exclude: ["Fixtures", "__Goldens__"]
+        ),
         .testTarget(
             name: "PeriscopeExamplesTests",
             dependencies: ["PeriscopeExamples", "PeriscopeCompiler", "PeriscopeTestSupport", "PeriscopeWorkloads"],

@@ -17,9 +17,11 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) test build
                   \(CatalogContext.program) fmt --check dashboards rules
                   \(CatalogContext.program) slo generate -i slos.yaml -o rules/slos.yaml
+                  \(CatalogContext.program) diff base-build build --format markdown
+                  \(CatalogContext.program) preview build --out preview
                   \(CatalogContext.program) init monitoring
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, InitCommand.self, ImportRulesGroup.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, DiffCommand.self, PreviewCommand.self, InitCommand.self, ImportRulesGroup.self]
         )
     }
 }

@@ -7,6 +7,8 @@ enum BenchDriver {
         var shared = "../shared"
         var work = ".build/bench-out"
         var runs = 10
+        /// The parts to run (`w1`, `diff`, `w2`, `w2b`, `promql`); all when empty. `diff` needs `w1`'s output.
+        var only: Set<String> = []
     }
 
     static func parse(_ arguments: [String]) -> Options? {
@@ -18,6 +20,7 @@ enum BenchDriver {
             case ("--shared", let value?): options.shared = value
             case ("--work", let value?): options.work = value
             case ("--runs", let value?): options.runs = max(1, Int(value) ?? 10)
+            case ("--only", let value?): options.only = Set(value.split(separator: ",").map(String.init))
             default:
                 print("unknown argument \(arguments[index])")
                 return nil
@@ -38,10 +41,12 @@ enum BenchDriver {
         var failures = 0
         print("Periscope benchmarks (release build, \(ProcessInfo.processInfo.activeProcessorCount) cores, median of \(options.runs) runs, whole process)")
         print("")
-        failures += runW1(work: work, shared: options.shared, runs: options.runs)
-        failures += runW2(work: work, shared: options.shared, runs: options.runs)
-        failures += runW2b(work: work, shared: options.shared, runs: options.runs)
-        failures += PromQLBenchCommand.compare(work: work, shared: options.shared)
+        let runs = { (part: String) in options.only.isEmpty || options.only.contains(part) }
+        if runs("w1") { failures += runW1(work: work, shared: options.shared, runs: options.runs) }
+        if runs("diff") { failures += runDiff(work: work, runs: options.runs) }
+        if runs("w2") { failures += runW2(work: work, shared: options.shared, runs: options.runs) }
+        if runs("w2b") { failures += runW2b(work: work, shared: options.shared, runs: options.runs) }
+        if runs("promql") { failures += PromQLBenchCommand.compare(work: work, shared: options.shared) }
         return failures == 0 ? 0 : 1
     }
 

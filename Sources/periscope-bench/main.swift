@@ -8,10 +8,11 @@ import PeriscopeWorkloads
 //   periscope-bench w1 render --env all --out DIR --environments DIR   the W1 catalog through the normal CLI
 //   periscope-bench w2 render --env all --out DIR --environments DIR   the W2 catalog through the normal CLI
 //   periscope-bench slo generate -i FILE -o FILE                      W2b: Sloth specs through the normal CLI
+//   periscope-bench diff OLD NEW [options]                             `periscope diff` (the diff benchmark)
 //   periscope-bench promql INDIR                                       in-process PromQL parse throughput
 //   periscope-bench read-rules FILE...                                 in-process rule-file reading into models
 //   periscope-bench read-dashboards DIR                                read every dashboard under DIR into the model
-//   periscope-bench run --shared ../shared --work DIR                  everything below, with figures
+//   periscope-bench run --shared ../shared --work DIR [--only w1,diff] everything below (or the parts named), with figures
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
@@ -19,7 +20,7 @@ case "w1":
     PeriscopeCLI.main(catalog: { W1Catalog.catalog($0) }, programName: "periscope-bench w1", arguments: Array(arguments.dropFirst()))
 case "w2":
     PeriscopeCLI.main(catalog: { W2Catalog.catalog($0) }, programName: "periscope-bench w2", arguments: Array(arguments.dropFirst()))
-case "slo":
+case "slo", "diff":
     PeriscopeCLI.main(catalog: { _ in Catalog(items: []) }, programName: "periscope-bench", arguments: arguments)
 case "promql":
     exit(PromQLBenchCommand.run(Array(arguments.dropFirst())))
@@ -31,7 +32,7 @@ case "run":
     exit(BenchDriver.run(Array(arguments.dropFirst())))
 default:
     FileHandle.standardError.write(Data("""
-        usage: periscope-bench run [--shared DIR] [--work DIR] [--runs N]
+        usage: periscope-bench run [--shared DIR] [--work DIR] [--runs N] [--only w1,diff,w2,w2b,promql]
                periscope-bench w1 render --env all --out DIR --environments DIR
                periscope-bench w2 render --env all --out DIR --environments DIR
                periscope-bench slo generate -i FILE -o FILE

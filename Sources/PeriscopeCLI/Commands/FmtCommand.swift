@@ -112,23 +112,9 @@ struct FmtCommand: ParsableCommand {
 
 /// Finding and replacing the files `fmt` works on.
 enum FormatFiles {
-    /// The `.json`, `.yaml` and `.yml` files under `directory`, sorted, skipping hidden folders and `.build`.
-    static func search(_ directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var found: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = relative.split(separator: "/").last.map(String.init) ?? relative
-            if name.hasPrefix(".") {
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            guard ArtifactFormatter.kind(ofPath: name) != nil else { continue }
-            let path = directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { found.append(path) }
-        }
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
+    /// The `.json`, `.yaml` and `.yml` files under `directory`, sorted, skipping hidden folders
+    /// (and so `.build`): ``ArtifactSearch/files(under:)``.
+    static func search(_ directory: String) -> [String] { ArtifactSearch.files(under: directory) }
 
     /// Replaces a file's contents atomically: a temporary file beside it, with the same
     /// permissions, renamed over it. The original is never half-written. A symbolic link is
