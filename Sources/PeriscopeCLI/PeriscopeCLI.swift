@@ -18,7 +18,7 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) fmt --check dashboards rules
                   \(CatalogContext.program) slo generate -i slos.yaml -o rules/slos.yaml
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, InventoryCommand.self]
         )
     }
 }
