@@ -43,7 +43,7 @@ struct InventoryCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The environment variable holding a bearer token (default: PROMETHEUS_BEARER_TOKEN, when set).", valueName: "name"))
     var bearerTokenEnv: String?
 
-    @Option(help: ArgumentHelp("A series selector restricting the metrics listed; repeat for several.", valueName: "selector"))
+    @Option(help: ArgumentHelp("A series selector choosing the metrics listed (each is then measured in full); repeat for several.", valueName: "selector"))
     var match: [String] = []
 
     @Option(help: ArgumentHelp("The largest budget (max) given to a label.", valueName: "values"))
