@@ -16,7 +16,10 @@ public struct LiveQuery: Sendable, Hashable {
 
     /// The PromQL text as written.
     public var expression: String
-    /// The expression already parsed by the caller (with Grafana variables replaced), or nil to parse `expression` here.
+    /// The expression already parsed by the caller, or nil to parse `expression` here. Prefer nil
+    /// for dashboard queries: parsing here also knows which names were Grafana variables
+    /// (`${metric}_total`) and leaves those selectors out; with a tree given, only matchers
+    /// whose value holds a variable are recognised.
     public var parsed: Expr?
     /// Where findings about this query point (the Swift line, the YAML line, the JSON pointer).
     public var location: Location

@@ -143,7 +143,12 @@ public struct PrometheusClient: Sendable, CustomStringConvertible {
     /// The number of series `count(expression)` gives: 0 for an empty result.
     public func count(_ expression: String, at time: Date? = nil) async throws(PrometheusClientError) -> Int {
         let samples = try await query("count(\(expression))", at: time)
-        return Int(samples.first?.value ?? 0)
+        guard let value = samples.first?.value else { return 0 }
+        guard value.isFinite, value >= 0, value < 9e18, value == value.rounded() else {
+            throw PrometheusClientError(.malformedResponse, url: Self.redacted(baseURL.absoluteString) + "/api/v1/query",
+                                        detail: "count(…) gave \(value) (expected a whole number of series)")
+        }
+        return Int(value)
     }
 
     /// `/api/v1/status/tsdb`: head-block statistics. They cover only the head block (about the
