@@ -81,8 +81,11 @@ public struct LiveChecker: Sendable {
         let selectorCounts = try await Self.measure(measuredSelectors, limit: concurrency) { text throws(PrometheusClientError) in
             try await client.count(text, at: time)
         }
+        // A scalar rule (`vector(1)` aside, e.g. `time()`) writes one series; count() refuses a scalar.
+        let parseOptions = parseOptions
         let ruleCounts = try await Self.measure(ruleExpressions.keys.sorted(), limit: concurrency) { text throws(PrometheusClientError) in
-            try await client.count(text, at: time)
+            if let parsed = try? PromQL.parse(text, options: parseOptions), parsed.type == .scalar { return 1 }
+            return try await client.count(text, at: time)
         }
         let labelValues = try await Self.measure(usedMetrics, limit: concurrency) { name throws(PrometheusClientError) in
             try await Self.labelValues(of: name, client: client, time: time)

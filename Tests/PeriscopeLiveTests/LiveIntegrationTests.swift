@@ -42,6 +42,14 @@ import Testing
                   kind: .recordingRule(record: "job_path:app_requests:sum")),
         LiveQuery(expression: "sum by (job) (app_queue_depth)", location: .file(FileLocation(path: "rules.yaml", line: 6, column: 11)),
                   kind: .recordingRule(record: "job:app_queue_depth:sum")),
+        // Not deployed yet: a dashboard reads it, the rule set defines it.
+        LiveQuery(expression: "sum(job:app_queue_depth:max)", location: location(60), kind: .dashboardQuery),
+        LiveQuery(expression: "max by (job) (app_queue_depth)", location: .file(FileLocation(path: "rules.yaml", line: 8, column: 11)),
+                  kind: .recordingRule(record: "job:app_queue_depth:max")),
+        // A scalar output is one series without a query; an invalid regex fails on the server only.
+        LiveQuery(expression: "time()", location: .file(FileLocation(path: "rules.yaml", line: 10, column: 11)), kind: .recordingRule(record: "now")),
+        LiveQuery(expression: "label_replace(app_queue_depth, \"x\", \"$1\", \"queue\", \"(\")",
+                  location: .file(FileLocation(path: "rules.yaml", line: 12, column: 11)), kind: .recordingRule(record: "broken")),
     ]
 
     @Test func liveChecksAndInventoryMeasureExactCounts() async throws {
@@ -65,11 +73,18 @@ import Testing
             "app_request_duration_seconds_bucket": 8,
             "app_requests_total": 123,
         ])
-        #expect(report.ruleSeries == ["sum by (job) (app_queue_depth)": 1, "sum by (job, path) (app_requests_total)": 121])
+        #expect(report.ruleSeries == [
+            "max by (job) (app_queue_depth)": 1, "sum by (job) (app_queue_depth)": 1, "sum by (job, path) (app_requests_total)": 121, "time()": 1,
+        ])
+        let failed = report.diagnostics.filter { $0.id == LiveDiagnosticID.queryFailed }
+        #expect(failed.map { $0.location } == [.file(FileLocation(path: "rules.yaml", line: 12, column: 11))])
+        #expect(failed.first?.message.hasPrefix(
+            "could not measure the output of label_replace(app_queue_depth, \"x\", \"$1\", \"queue\", \"(\"): \(server.url.absoluteString)/api/v1/query: Prometheus answered 422 execution: invalid regular expression") == true,
+            "\(failed.map { $0.formatted() })")
         #expect(report.labelValueCounts["app_requests_total"] == ["code": 3, "instance": 1, "job": 1, "path": 121])
         #expect(report.labelValueCounts["app_request_duration_seconds_bucket"] == ["instance": 1, "job": 1, "le": 4, "method": 2])
         #expect(report.labelValueCounts["app_queue_depth"] == ["instance": 1, "job": 1, "queue": 5])
-        let text = report.diagnostics.map { $0.formatted() }
+        let text = report.diagnostics.filter { $0.id != LiveDiagnosticID.queryFailed }.map { $0.formatted() }
         let code = "[live-code-values-unexpected] label 'code' of metric 'app_requests_total': 1 value is not allowed codes ('connection reset'): map unknown errors to one value such as 'unknown'"
         let path = "[live-label-values-over-budget] label 'path' of metric 'app_requests_total' has 121 values, over the budget of 100; "
             + "e.g. '/health', '/user/1029/profile', '/user/1059/profile', '/user/1089/profile', '/user/1119/profile'"
@@ -84,6 +99,8 @@ import Testing
             "dash.json:50:5: warning: \(code)",
             "dash.json:50:5: warning: \(path)",
             "dash.json:50:5: warning: \(series)\(dropped)job=~\"${job}\" (those matchers are left out)",
+            "dash.json:60:5: warning: [live-metric-missing] metric 'job:app_queue_depth:max' has no series on the server (check the name, or the exporter or rule that should produce it)"
+                + "\n    it is the output of the recording rule at rules.yaml:8:11; the server does not have it yet",
             "rules.yaml:4:11: warning: \(code)",
             "rules.yaml:4:11: warning: \(path)",
             "rules.yaml:4:11: warning: [live-rule-output-over-budget] recording rule 'job_path:app_requests:sum' writes 121 series, over the budget of 50 per recording rule"
@@ -91,7 +108,7 @@ import Testing
             "rules.yaml:4:11: warning: \(series)",
         ], "\(text.joined(separator: "\n"))")
         // One problem per finding kind once coalesced.
-        #expect(Diagnostic.coalesced(report.diagnostics).count == 5)
+        #expect(Diagnostic.coalesced(report.diagnostics).count == 7)
 
         // `+` travels percent-encoded (a form decoder reads a bare `+` as a space).
         #expect(try await client.count("app_queue_depth + 1") == 5)
