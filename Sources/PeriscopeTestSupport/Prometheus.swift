@@ -167,5 +167,24 @@ public final class ListeningSocket: @unchecked Sendable {
 
     private let listening: Bool
 
+    /// Accepts one connection, reads the request head (up to the blank line), writes
+    /// `response` (a whole HTTP response) and closes; the request head, or nil on failure.
+    /// It blocks, so call it off the test's task (`Task.detached`).
+    public func answerOne(with response: String) -> String? {
+        let connection = accept(descriptor, nil, nil)
+        guard connection >= 0 else { return nil }
+        defer { close(connection) }
+        var request: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !request.suffix(4).elementsEqual(Array("\r\n\r\n".utf8)), request.count < 65_536 {
+            let count = buffer.withUnsafeMutableBytes { read(connection, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            request += buffer[0..<count]
+        }
+        let bytes = Array(response.utf8)
+        _ = bytes.withUnsafeBytes { write(connection, $0.baseAddress, $0.count) }
+        return String(decoding: request, as: UTF8.self)
+    }
+
     deinit { if listening { close(descriptor) } }
 }

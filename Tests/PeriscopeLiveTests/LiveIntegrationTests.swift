@@ -161,6 +161,14 @@ import Testing
         #expect(result.stdout.contains("metrics:\n  app_queue_depth:\n    type: gauge\n"))
         #expect(result.stdout.hasSuffix("      path: {values: 121, max: 100}\n"))
         #expect(result.stdout.hasPrefix("# Metrics inventory of \(server.url.absoluteString), written by `periscope inventory`.\n"))
+        // --out writes the same bytes to a file, which reads back without a diagnostic.
+        let file = server.directory.appendingPathComponent("metrics.yaml").path
+        let written = try LiveCLI.run(binary, ["inventory", "--prometheus", server.url.absoluteString, "--match", "{__name__=~\"app_.+\"}", "--out", file])
+        #expect(written.status == 0 && written.stdout.isEmpty, "\(written.stderr)")
+        let reread = MetricsInventoryReader(path: file).readFile()
+        #expect(reread.diagnostics.isEmpty)
+        #expect(reread.inventory.metric(named: "app_requests_total")?.labels["path"]?.isOverBudget == true)
+        #expect((try? String(contentsOfFile: file, encoding: .utf8)) == result.stdout)
     }
 
     @Test func aClosedPortIsAOneLineError() async throws {

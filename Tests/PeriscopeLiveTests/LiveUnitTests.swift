@@ -69,6 +69,20 @@ import Testing
         #expect(PrometheusClient.percentEncoded("rate(x[5m]) + 1") == "rate%28x%5B5m%5D%29%20%2B%201")
     }
 
+    @Test func theTokenTravelsInAHeaderAndQueriesArePercentEncoded() async throws {
+        let socket = try ListeningSocket()
+        let body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"42\"]}]}}"
+        let answer = Task.detached {
+            socket.answerOne(with: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        }
+        let client = try PrometheusClient(address: "http://127.0.0.1:\(socket.port)", timeout: 5, bearerTokenVariable: "TEAM_TOKEN",
+                                          environment: ["TEAM_TOKEN": "tok-123", "PROMETHEUS_BEARER_TOKEN": "other"])
+        #expect(try await client.count("a + b{c=\"d e\"}") == 42)
+        let request = try #require(await answer.value)
+        #expect(request.hasPrefix("GET /api/v1/query?query=count%28a%20%2B%20b%7Bc%3D%22d%20e%22%7D%29 HTTP/1.1\r\n"), "\(request)")
+        #expect(request.contains("Authorization: Bearer tok-123\r\n"), "\(request)")
+    }
+
     @Test func answersOfTheWrongShapeAreOneLineErrors() async throws {
         guard ExternalTool.isAvailable("python3") else {
             Issue.record("python3 is not on PATH: run `make test-deps`")
