@@ -102,7 +102,7 @@ public final class PrometheusServer: @unchecked Sendable {
             let deadline = Date().addingTimeInterval(gracePeriod)
             while process.isRunning, Date() < deadline { usleep(20_000) }
         }
-        if process.isRunning { _ = Glibc.kill(process.processIdentifier, SIGKILL) }
+        if process.isRunning { sendKill(process.processIdentifier) }
         process.waitUntilExit()
     }
 
@@ -167,10 +167,20 @@ public final class ListeningSocket: @unchecked Sendable {
 
     private let listening: Bool
 
-    /// Accepts one connection, reads the request head (up to the blank line), writes
-    /// `response` (a whole HTTP response) and closes; the request head, or nil on failure.
-    /// It blocks, so call it off the test's task (`Task.detached`).
-    public func answerOne(with response: String) -> String? {
+    /// Accepts one connection on a thread of its own (not the concurrency pool, which a blocking
+    /// `accept` would starve), reads the request head (up to the blank line), writes `response`
+    /// (a whole HTTP response) and closes; the request head, or nil when no connection came
+    /// within `timeout` seconds.
+    public func answerOne(with response: String, timeout: Double = 60) async -> String? {
+        await withCheckedContinuation { continuation in
+            let thread = Thread { continuation.resume(returning: self.serveOne(response, timeout: timeout)) }
+            thread.start()
+        }
+    }
+
+    private func serveOne(_ response: String, timeout: Double) -> String? {
+        var waiting = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&waiting, 1, Int32(timeout * 1000)) == 1 else { return nil }
         let connection = accept(descriptor, nil, nil)
         guard connection >= 0 else { return nil }
         defer { close(connection) }
@@ -187,4 +197,9 @@ public final class ListeningSocket: @unchecked Sendable {
     }
 
     deinit { if listening { close(descriptor) } }
+}
+
+/// SIGKILL to `pid` (a free function: inside `PrometheusServer`, `kill` names its own method).
+private func sendKill(_ pid: Int32) {
+    _ = kill(pid, SIGKILL)
 }

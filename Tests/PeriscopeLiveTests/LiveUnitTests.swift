@@ -72,10 +72,11 @@ import Testing
     @Test func theTokenTravelsInAHeaderAndQueriesArePercentEncoded() async throws {
         let socket = try ListeningSocket()
         let body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"42\"]}]}}"
-        let answer = Task.detached {
-            socket.answerOne(with: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+        let answer = Task {
+            await socket.answerOne(with: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
         }
-        let client = try PrometheusClient(address: "http://127.0.0.1:\(socket.port)", timeout: 5, bearerTokenVariable: "TEAM_TOKEN",
+        // A generous timeout: the whole suite runs in parallel on small CI machines.
+        let client = try PrometheusClient(address: "http://127.0.0.1:\(socket.port)", timeout: 60, bearerTokenVariable: "TEAM_TOKEN",
                                           environment: ["TEAM_TOKEN": "tok-123", "PROMETHEUS_BEARER_TOKEN": "other"])
         #expect(try await client.count("a + b{c=\"d e\"}") == 42)
         let request = try #require(await answer.value)
