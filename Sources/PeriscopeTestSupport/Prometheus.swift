@@ -171,7 +171,7 @@ public final class ListeningSocket: @unchecked Sendable {
     /// `accept` would starve), reads the request head (up to the blank line), writes `response`
     /// (a whole HTTP response) and closes; the request head, or nil when no connection came
     /// within `timeout` seconds.
-    public func answerOne(with response: String, timeout: Double = 60) async -> String? {
+    public func answerOne(timeout: Double = 60, with response: String) async -> String? {
         await withCheckedContinuation { continuation in
             let thread = Thread { continuation.resume(returning: self.serveOne(response, timeout: timeout)) }
             thread.start()

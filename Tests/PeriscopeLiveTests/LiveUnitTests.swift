@@ -73,10 +73,11 @@ import Testing
         let socket = try ListeningSocket()
         let body = "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{},\"value\":[1,\"42\"]}]}}"
         let answer = Task {
-            await socket.answerOne(with: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
+            await socket.answerOne(timeout: 300, with: "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)")
         }
-        // A generous timeout: the whole suite runs in parallel on small CI machines.
-        let client = try PrometheusClient(address: "http://127.0.0.1:\(socket.port)", timeout: 60, bearerTokenVariable: "TEAM_TOKEN",
+        // A generous timeout: in the full parallel run, other suites' synchronous work can hold
+        // every thread of the concurrency pool for minutes, so this test's request may leave late.
+        let client = try PrometheusClient(address: "http://127.0.0.1:\(socket.port)", timeout: 300, bearerTokenVariable: "TEAM_TOKEN",
                                           environment: ["TEAM_TOKEN": "tok-123", "PROMETHEUS_BEARER_TOKEN": "other"])
         #expect(try await client.count("a + b{c=\"d e\"}") == 42)
         let request = try #require(await answer.value)
@@ -95,7 +96,7 @@ import Testing
             "api/v1/label/__name__/values": "{\"status\":\"error\",\"errorType\":\"execution\",\"error\":\"expanding series: boom\"}",
         ])
         defer { server.stop() }
-        let client = PrometheusClient(baseURL: server.url, timeout: 5)
+        let client = PrometheusClient(baseURL: server.url, timeout: 60)
         let base = server.url.absoluteString
         try #require(await server.waitUntilReady(client))
         await #expect(throws: PrometheusClientError(.malformedResponse, url: "\(base)/api/v1/labels",
@@ -147,9 +148,9 @@ final class StaticServer: @unchecked Sendable {
         try process.run()
     }
 
-    /// Polls until the server answers (any answer but "unreachable"), at most 10 s.
+    /// Polls until the server answers (any answer but "unreachable"), at most 60 s.
     func waitUntilReady(_ client: PrometheusClient) async -> Bool {
-        for _ in 0..<100 {
+        for _ in 0..<600 {
             do {
                 _ = try await client.labelNames()
                 return true
