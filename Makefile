@@ -22,7 +22,7 @@ render: build
 ## markdown tests).
 test-deps:
 	@missing=""; \
-	command -v promtool >/dev/null 2>&1 || missing="$$missing prometheus"; \
+	{ command -v promtool && command -v prometheus; } >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v cmark-gfm >/dev/null 2>&1 || missing="$$missing cmark-gfm"; \

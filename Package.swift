@@ -35,11 +35,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Live checks against a running Prometheus: its HTTP API client, `inventory`, series and label budgets.
+        .target(name: "PeriscopeLive", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PromQL"]),
         // Command-line frontend, reusable by user catalogs.
         .target(
             name: "PeriscopeCLI",
             dependencies: [
-                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PeriscopeDiff", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PeriscopeDiff", "PeriscopeLive", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +72,7 @@ let package = Package(
         ),
         .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport", "PeriscopeWorkloads"]),
+        .testTarget(name: "PeriscopeLiveTests", dependencies: ["PeriscopeLive", "PeriscopeModel", "PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeDSL", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),

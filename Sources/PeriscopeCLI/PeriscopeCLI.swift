@@ -21,7 +21,7 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) preview build --out preview
                   \(CatalogContext.program) init monitoring
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, DiffCommand.self, PreviewCommand.self, InitCommand.self, ImportRulesGroup.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, DiffCommand.self, PreviewCommand.self, InitCommand.self, ImportRulesGroup.self, InventoryCommand.self]
         )
     }
 }
