@@ -35,6 +35,27 @@ import Testing
         #expect(moved.stdout.contains("moved to folder \"team\" (was \"\")"), "\(moved.stdout)")
     }
 
+    /// Files with the same bytes on both sides are not parsed; the manifest's sha256 alone is never
+    /// trusted, so a file edited after rendering (its manifest entry now stale) is still compared.
+    @Test func identicalFilesAreSkippedButStaleManifestsAreNotTrusted() throws {
+        let folder = try Binary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = folder.appendingPathComponent("before"), after = folder.appendingPathComponent("after")
+        try FileManager.default.copyItem(atPath: old, toPath: before.path)
+        try FileManager.default.copyItem(atPath: old, toPath: after.path)
+        let same = try Binary.run(["diff", before.path, after.path, "--exit-code"])
+        #expect(same.status == 0 && same.stdout == "no changes\n", "\(same.stdout)\(same.stderr)")
+        // Edit one query in place, leaving manifest.json (and its sha256) as rendered.
+        let db = after.appendingPathComponent("prod/grafana/dashboards/payments/db.json")
+        let text = try String(contentsOf: db, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "sum(pg_stat_activity_count", with: "max(pg_stat_activity_count")
+        #expect(edited != text)
+        try edited.write(to: db, atomically: true, encoding: .utf8)
+        let changed = try Binary.run(["diff", before.path, after.path, "--exit-code"])
+        #expect(changed.status == 1, "a file whose bytes differ is compared even though the manifest says it did not change: \(changed.stdout)\(changed.stderr)")
+        #expect(changed.stdout.contains("max(pg_stat_activity_count"), "\(changed.stdout)")
+    }
+
     @Test func colourOnlyWhenAsked() throws {
         let piped = try Binary.run(["diff", old, new])
         #expect(!piped.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")

@@ -69,8 +69,9 @@ struct DiffCommand: ParsableCommand {
     var htmlLink: String?
 
     func run() throws {
-        let (oldTree, oldProblems) = DiffInput.read(old, side: "old")
-        let (newTree, newProblems) = DiffInput.read(new, side: "new")
+        let sides = DiffInput.readPair(old: old, new: new)
+        let (oldTree, oldProblems) = sides.old
+        let (newTree, newProblems) = sides.new
         guard oldProblems.isEmpty, newProblems.isEmpty, let oldTree, let newTree else {
             Terminal.report(oldProblems + newProblems)
             throw ExitCode(2)

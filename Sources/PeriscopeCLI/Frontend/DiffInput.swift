@@ -10,9 +10,59 @@ import PeriscopeModel
 
 /// Reading the sides of `diff` and `preview`, and writing their results atomically.
 enum DiffInput {
+    /// The trees at `old` and `new`, each with the problems that stop the command.
+    ///
+    /// Where both are rendered output (`<root>/<env>/manifest.json`, or one environment folder
+    /// each), an artifact whose manifest sha256 is the same on both sides and whose bytes on disk
+    /// are the same is not parsed on either side: identical bytes cannot differ, and in a pull
+    /// request nearly every file is identical. It is still compared as a file (by its sha256),
+    /// so it shows up nowhere in the report, as an unchanged file would.
+    static func readPair(old: String, new: String) -> (old: (DiffTree?, [Diagnostic]), new: (DiffTree?, [Diagnostic])) {
+        let (oldSkipped, newSkipped) = identicalArtifacts(old: old, new: new)
+        return (read(old, side: "old", skipping: oldSkipped), read(new, side: "new", skipping: newSkipped))
+    }
+
+    /// The paths, on each side, of the rendered artifacts that are byte-for-byte the same.
+    static func identicalArtifacts(old: String, new: String) -> (Set<String>, Set<String>) {
+        let oldFolders = renderedFolders(old), newFolders = renderedFolders(new)
+        var oldSkipped: Set<String> = [], newSkipped: Set<String> = []
+        for (name, oldFolder) in oldFolders {
+            guard let newFolder = newFolders[name], let oldManifest = manifest(in: oldFolder), let newManifest = manifest(in: newFolder) else { continue }
+            let newHashes = Dictionary(newManifest.artifacts.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+            for entry in oldManifest.artifacts where newHashes[entry.path] == entry.sha256 {
+                let oldPath = ArtifactSearch.joined(oldFolder, entry.path), newPath = ArtifactSearch.joined(newFolder, entry.path)
+                guard case .success(let oldBytes) = FileBytes.read(oldPath, limit: JSONReader.maximumSize, regularFileOnly: true),
+                      case .success(let newBytes) = FileBytes.read(newPath, limit: JSONReader.maximumSize, regularFileOnly: true),
+                      oldBytes == newBytes else { continue }
+                oldSkipped.insert(oldPath)
+                newSkipped.insert(newPath)
+            }
+        }
+        return (oldSkipped, newSkipped)
+    }
+
+    /// The rendered environment folders at `path` by environment folder name: `path` itself
+    /// (named "") when it holds `manifest.json`, else its subfolders that do.
+    private static func renderedFolders(_ path: String) -> [String: String] {
+        if FileManager.default.fileExists(atPath: ArtifactSearch.joined(path, "manifest.json")) { return ["": path] }
+        let children = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        var folders: [String: String] = [:]
+        for child in children where FileManager.default.fileExists(atPath: ArtifactSearch.joined(ArtifactSearch.joined(path, child), "manifest.json")) {
+            folders[child] = ArtifactSearch.joined(path, child)
+        }
+        return folders
+    }
+
+    private static func manifest(in folder: String) -> OutputManifest? {
+        let path = ArtifactSearch.joined(folder, "manifest.json")
+        guard case .success(let bytes) = FileBytes.read(path, limit: JSONReader.maximumSize, regularFileOnly: true),
+              let document = JSONReader().read(bytes, path: path).document else { return nil }
+        return OutputManifest.read(document).manifest
+    }
+
     /// The tree at `path`, or the problems that stop the command (located; exit status 2).
-    static func read(_ path: String, side: String) -> (DiffTree?, [Diagnostic]) {
-        let result = ArtifactFolderReader().read([path])
+    static func read(_ path: String, side: String, skipping: Set<String> = []) -> (DiffTree?, [Diagnostic]) {
+        let result = ArtifactFolderReader(skipping: skipping).read([path])
         let errors = result.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty { return (nil, errors) }
         let tree = DiffTree(result.environments)

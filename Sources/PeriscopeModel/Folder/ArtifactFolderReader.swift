@@ -24,8 +24,13 @@ import PeriscopeDSL
 /// Problems never trap: a missing, unreadable or malformed file is a located diagnostic and the
 /// rest is still read. Files are read in parallel; results and diagnostics are in path order.
 public struct ArtifactFolderReader: Sendable {
-    /// Creates a reader.
-    public init() {}
+    /// Artifacts of rendered environments that are not read, by path (the environment folder
+    /// joined with the manifest's path, as findings print it). `diff` passes the files whose bytes
+    /// are the same on both sides: they cannot differ, so parsing them would be wasted work.
+    public var skipping: Set<String>
+
+    /// Creates a reader that reads every artifact, or all but those in `skipping`.
+    public init(skipping: Set<String> = []) { self.skipping = skipping }
 
     /// What reading gave.
     public struct Result: Sendable {
@@ -146,7 +151,7 @@ public struct ArtifactFolderReader: Sendable {
         let (manifest, problems) = OutputManifest.read(document)
         guard let manifest else { return (nil, json.diagnostics + problems) }
         var environment = ArtifactEnvironment(name: manifest.environment, root: root, manifest: manifest)
-        let wanted = manifest.artifacts.filter { Self.readKinds.contains($0.kind) }
+        let wanted = manifest.artifacts.filter { Self.readKinds.contains($0.kind) && !skipping.contains(ArtifactSearch.joined(root, $0.path)) }
         let jobs = RuleParallel.map(wanted) { entry -> RenderedJob in
             let path = ArtifactSearch.joined(root, entry.path)
             switch bytes(entry.path) {
