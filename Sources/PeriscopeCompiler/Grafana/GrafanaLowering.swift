@@ -256,7 +256,7 @@ public struct GrafanaLowering: Sendable {
                 if let legend = prometheus.legendFormat { members.append(JSONMember("legendFormat", .string(legend))) }
                 if let range = prometheus.range { members.append(JSONMember("range", .bool(range))) }
                 members.append(JSONMember("refId", .string(ids[index])))
-                return .object(members)
+                return prometheus.extra.isEmptyObject ? .object(members) : JSONValue.object(members).merging(prometheus.extra)
             case .loki(let loki):
                 var members = [datasourceMember(own: loki.datasource, kindDefault: .defaultLogs, at: loki.location)]
                 members.append(JSONMember("expr", .string(loki.expr)))
@@ -265,7 +265,7 @@ public struct GrafanaLowering: Sendable {
                 if let maxLines = loki.maxLines { members.append(JSONMember("maxLines", .int(maxLines))) }
                 if let instant = loki.instant { members.append(JSONMember("queryType", .string(instant ? "instant" : "range"))) }
                 members.append(JSONMember("refId", .string(ids[index])))
-                return .object(members)
+                return loki.extra.isEmptyObject ? .object(members) : JSONValue.object(members).merging(loki.extra)
             }
         }
     }
