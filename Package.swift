@@ -39,13 +39,13 @@ let package = Package(
         .target(
             name: "PeriscopeCLI",
             dependencies: [
-                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // `periscope import`: existing dashboards and rule files turned into Periscope Swift, and the
         // package (the `init` scaffold) they are written into.
-        .target(name: "PeriscopeImport", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PromQL"]),
+        .target(name: "PeriscopeImport", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PromQL"]),
         // Umbrella module users import: the DSL plus the CLI entry point.
         .target(name: "Periscope", dependencies: ["PeriscopeDSL", "PeriscopeCLI"]),
         // The built-in example catalog rendered by `make render`.
