@@ -5,7 +5,7 @@ FUZZ_SECONDS ?= 60
 
 CANARY_LIMIT_MS ?= 300
 
-.PHONY: all build render test test-deps bench canary integration fuzz docs clean
+.PHONY: all build render test test-deps bench canary integration fuzz docs templates clean
 
 all: build
 
@@ -73,6 +73,11 @@ bench: test-deps
 	$(SWIFT) build -c release --product periscope-bench
 	@python3 -c "import promql_parser" 2>/dev/null || python3 -m pip install -q promql-parser==0.12.0 || echo "promql-parser unavailable: comparison skipped"
 	$$($(SWIFT) build -c release --show-bin-path)/periscope-bench run --shared ../shared --work .build/bench-out
+
+## Embed templates/ (the `init` and `import` scaffolds) into the binary after editing them;
+## a test fails when the embedded copy and templates/ differ.
+templates:
+	python3 Tests/Tools/embed-templates.py
 
 clean:
 	rm -rf .build $(OUT)

@@ -9,6 +9,13 @@ rm -rf "$work/monitoring"
 mkdir -p "$work"
 cp -R "$root/templates/monitoring" "$work/monitoring"
 cd "$work/monitoring"
+# The template's placeholders, as the scaffold writer fills them for `--name monitoring`.
+mv Sources/__TARGET__/__TARGET__.swift Sources/__TARGET__/Monitoring.swift
+mv Sources/__TARGET__ Sources/Monitoring
+for file in Package.swift Makefile Sources/Monitoring/Monitoring.swift; do
+    sed -i -e 's|__PERISCOPE_DEPENDENCY__|.package(url: "https://github.com/periscope-dev/periscope", from: "0.1.0")|' \
+        -e 's|__PERISCOPE_PACKAGE__|periscope|' -e 's|__PACKAGE__|monitoring|' -e 's|__TARGET__|Monitoring|g' "$file"
+done
 # The README's examples, as written, become a second executable of the same package.
 python3 "$root/Tests/Integration/readme-examples.py" "$root/README.md" .
 # Point the dependency at this checkout instead of the published package; the link's name

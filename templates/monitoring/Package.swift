@@ -2,15 +2,15 @@
 import PackageDescription
 
 let package = Package(
-    name: "monitoring",
+    name: "__PACKAGE__",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(url: "https://github.com/periscope-dev/periscope", from: "0.1.0"),
+        __PERISCOPE_DEPENDENCY__,
     ],
     targets: [
         .executableTarget(
-            name: "Monitoring",
-            dependencies: [.product(name: "Periscope", package: "periscope")]
+            name: "__TARGET__",
+            dependencies: [.product(name: "Periscope", package: "__PERISCOPE_PACKAGE__")]
         ),
     ],
     swiftLanguageModes: [.v6]
