@@ -54,7 +54,7 @@ let package = Package(
         // The benchmark workloads W1 and W2 of ../shared/bench as catalogs, for the bench and the tests.
         .target(name: "PeriscopeWorkloads", dependencies: ["Periscope"]),
         // The driver that renders and reads the workloads and times them.
-        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PeriscopeWorkloads", "PromQL"]),
+        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PeriscopeImport", "PeriscopeWorkloads", "PromQL"]),
         // Golden-file and diagnostic assertions shared by the test targets.
         .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler", "PeriscopeModel"]),
 

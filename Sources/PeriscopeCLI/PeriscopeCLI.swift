@@ -17,8 +17,9 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) test build
                   \(CatalogContext.program) fmt --check dashboards rules
                   \(CatalogContext.program) slo generate -i slos.yaml -o rules/slos.yaml
+                  \(CatalogContext.program) import dashboard dashboards/ --out monitoring
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, ImportCommand.self]
         )
     }
 }

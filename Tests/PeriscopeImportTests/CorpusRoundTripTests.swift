@@ -55,7 +55,7 @@ struct CorpusRoundTripTests {
 
         var exact = 0
         var report: [String] = []
-        let normalizer = DashboardNormalizer(defaultDatasource: Self.defaultDatasource)
+        let normalizer = DashboardNormalizer(defaultDatasource: Self.defaultDatasource, comparing: true)
         for (index, source) in result.sources.enumerated() {
             let original = try #require(JSONReader().read(inputs[index].bytes, path: inputs[index].path).document).root
             let uid = DashboardNormalizer.dashboardObject(original)["uid"]?.stringValue ?? ""
@@ -121,57 +121,17 @@ struct RoundTripPackage {
     var directory: URL
     var scratch: URL
 
+    var target: String
+
+    /// Writes `sources` with ``PackageWriter`` (the `import` commands' writer) into a new package
+    /// in a temporary folder, depending on this checkout (`--periscope-path`).
     static func make(sources: [ImportedSource], environments: ImportedEnvironments) throws -> RoundTripPackage {
         let root = Repository.root()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-import-round-trip-\(UUID().uuidString)")
-        let sourcesDirectory = directory.appendingPathComponent("Sources/Corpus")
-        try FileManager.default.createDirectory(at: sourcesDirectory, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("environments"), withIntermediateDirectories: true)
-        let identity = root.lastPathComponent.lowercased()
-        let manifest = """
-        // swift-tools-version:6.0
-        import PackageDescription
-
-        let package = Package(
-            name: "corpus",
-            platforms: [.macOS(.v15)],
-            dependencies: [.package(path: \(SwiftLiteral.string(root.path)))],
-            targets: [
-                .executableTarget(name: "Corpus", dependencies: [.product(name: "Periscope", package: \(SwiftLiteral.string(identity)))]),
-            ],
-            swiftLanguageModes: [.v6]
-        )
-
-        """
-        try manifest.write(to: directory.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
-        for source in sources {
-            try source.text.write(to: sourcesDirectory.appendingPathComponent(source.fileName), atomically: true, encoding: .utf8)
-        }
-        let items = sources.flatMap(\.definitions).map { "            " + $0.expression }.joined(separator: "\n")
-        let main = """
-        import Periscope
-
-        @main
-        struct Corpus: CatalogDefinition {
-            static func catalog(_ env: Environment) -> Catalog {
-                Catalog {
-        \(items)
-                }
-            }
-        }
-
-        """
-        try main.write(to: sourcesDirectory.appendingPathComponent("Corpus.swift"), atomically: true, encoding: .utf8)
-        var base = "grafana:\n  datasources:\n"
-        for name in environments.datasources.keys.sorted() {
-            guard let datasource = environments.datasources[name]?["base"] else { continue }
-            base += "    \(name): { type: \(datasource.type ?? "prometheus"), uid: \(YAMLQuoting.string(datasource.uid ?? name)) }\n"
-        }
-        if environments.datasources["metrics"] == nil { base += "    metrics: { type: prometheus, uid: prometheus }\n" }
-        try base.write(to: directory.appendingPathComponent("environments/base.yaml"), atomically: true, encoding: .utf8)
-        try "extends: base\n".write(to: directory.appendingPathComponent("environments/dev.yaml"), atomically: true, encoding: .utf8)
+        let options = PackageWriter.Options(periscopePath: root.path, name: "corpus", environments: environments)
+        let written = try PackageWriter.write(sources, to: directory.path, options: options)
         let scratch = root.appendingPathComponent(".build/import-round-trip")
-        return RoundTripPackage(directory: directory, scratch: scratch)
+        return RoundTripPackage(directory: URL(fileURLWithPath: written.packageRoot), scratch: scratch, target: written.target)
     }
 
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
@@ -193,7 +153,7 @@ struct RoundTripPackage {
     }
 
     func render() throws -> (status: Int32, output: String) {
-        let bin = scratch.appendingPathComponent("debug/Corpus").path
+        let bin = scratch.appendingPathComponent("debug/\(target)").path
         return try run([bin, "render", "--env", "dev", "--out", directory.appendingPathComponent("build").path])
     }
 

@@ -1,5 +1,6 @@
 import PeriscopeCompiler
 import PeriscopeDSL
+import PeriscopeModel
 
 /// Turns one normalised dashboard (``DashboardNormalizer``) into a Swift file in the house
 /// style: an `enum` named after the dashboard with `static func dashboard(_ env: Environment)`,
@@ -32,7 +33,7 @@ struct DashboardCodeGenerator {
             if let name = variable["name"]?.stringValue, let type = variable["query"]?.stringValue { variableTypes[name] = type }
         }
         var panels = PanelCodeGenerator(inputs: inputs, variableTypes: variableTypes)
-        var taken: Set<String> = ["dashboard"]
+        var taken = SwiftIdentifierScope(reserved: ["dashboard"])
         var declarations: [Declaration] = []
         var items: [String] = []
 
@@ -44,14 +45,14 @@ struct DashboardCodeGenerator {
             switch group {
             case .panels(let list):
                 for chunk in Self.chunks(list) {
-                    let name = DashboardIdentifier.unique(DashboardIdentifier.lowerCamel(chunk.first?["title"]?.stringValue ?? "", fallback: "panels"), in: &taken)
+                    let name = taken.unique(SwiftIdentifier.lowerCamel(chunk.first?["title"]?.stringValue ?? "", fallback: "panels"))
                     let body = chunk.map { panel in panels.panel(panel, layout: layout.decide(panel), naming: &naming, indent: "        ") }
                     declarations.append(Declaration(name: name, text: "    @PanelBuilder\n    static var \(name): [Panel] {\n" + body.joined(separator: "\n\n") + "\n    }"))
                     items.append(name)
                 }
             case .row(let row, let children):
                 let rowTitle = row["title"]?.stringValue ?? ""
-                let name = DashboardIdentifier.unique(DashboardIdentifier.lowerCamel(rowTitle, fallback: "row"), in: &taken)
+                let name = taken.unique(SwiftIdentifier.lowerCamel(rowTitle, fallback: "row"))
                 let collapsed = row["collapsed"] == .bool(true)
                 layout.startRow(y: row["gridPos"]?["y"]?.intValue)
                 var rowLayout = layout.rowCursor()
@@ -61,7 +62,7 @@ struct DashboardCodeGenerator {
                     rowBody = children.map { panel in panels.panel(panel, layout: rowLayout.decide(panel), naming: &naming, indent: "            ") }
                 } else {
                     for (index, chunk) in chunks.enumerated() {
-                        let part = DashboardIdentifier.unique(name + "Panels" + String(index + 1), in: &taken)
+                        let part = taken.unique(name + "Panels" + String(index + 1))
                         let body = chunk.map { panel in panels.panel(panel, layout: rowLayout.decide(panel), naming: &naming, indent: "        ") }
                         declarations.append(Declaration(name: part, text: "    @PanelBuilder\n    static var \(part): [Panel] {\n" + body.joined(separator: "\n\n") + "\n    }"))
                         rowBody.append("            " + part)
@@ -117,7 +118,7 @@ struct DashboardCodeGenerator {
             }
             if code.count == list.count {
                 c.consume(["templating"])
-                let name = DashboardIdentifier.unique("variables", in: &taken)
+                let name = taken.unique("variables")
                 declarations.insert(Declaration(name: name, text: "    @VariableBuilder\n    static var \(name): [Variable] {\n" + code.joined(separator: "\n") + "\n    }"), at: 0)
                 modifiers.append(".variables { \(name) }")
             }
@@ -127,8 +128,7 @@ struct DashboardCodeGenerator {
         }
         modifiers += extraModifiers
 
-        var text = "// Imported from \(Self.commentSafe(inputPath)) by `periscope import dashboard`.\n"
-        text += "import Periscope\n\n"
+        var text = "import Periscope\n\n"
         text += "enum \(typeName) {\n"
         text += "    static func dashboard(_ env: Environment) -> Dashboard {\n"
         text += "        Dashboard(\(SwiftLiteral.string(title, indent: "        ")), uid: \(SwiftLiteral.string(uid))) {\n"

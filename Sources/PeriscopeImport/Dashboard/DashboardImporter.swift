@@ -1,5 +1,7 @@
+import Dispatch
 import PeriscopeDSL
 import PeriscopeModel
+import Synchronization
 
 /// `periscope import dashboard`: Grafana dashboard files turned into Periscope Swift, one file
 /// per dashboard (``ImportedSource``), with the datasources they use for the environments
@@ -56,7 +58,7 @@ public struct DashboardImporter: Sendable {
     }
 
     /// A checked input: its normalised dashboard and what generation needs.
-    struct Checked {
+    struct Checked: Sendable {
         var path: String
         var original: JSONValue
         var dashboard: JSONValue
@@ -142,11 +144,16 @@ public struct DashboardImporter: Sendable {
     /// dashboard: one definition is generated from the first, and what differs goes into the
     /// environments (see ``EnvironmentMerge``).
     public func importDashboards(_ inputs: [Input], environments: [String] = [], reservedTypeNames: Set<String> = []) -> Result {
-        var diagnostics: [Diagnostic] = []
-        var checked: [Checked] = []
-        for input in inputs {
-            if let one = check(input, diagnostics: &diagnostics) { checked.append(one) }
+        // Reading and normalising is per file: spread over the cores, results kept in input order.
+        let slots = Mutex([(Checked?, [Diagnostic])](repeating: (nil, []), count: inputs.count))
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            var found: [Diagnostic] = []
+            let one = check(inputs[index], diagnostics: &found)
+            slots.withLock { $0[index] = (one, found) }
         }
+        let results = slots.withLock { $0 }
+        var diagnostics = results.flatMap(\.1)
+        let checked = results.compactMap(\.0)
         if !environments.isEmpty {
             return EnvironmentMerge(importer: self).merge(checked, inputs: inputs, names: environments, diagnostics: diagnostics, reservedTypeNames: reservedTypeNames)
         }
@@ -183,13 +190,13 @@ public struct DashboardImporter: Sendable {
 
 /// Type names given so far in one import.
 struct SwiftIdentifierTaken {
-    var taken: Set<String>
+    var scope: SwiftIdentifierScope
 
-    init(reserved: Set<String>) { taken = reserved.union(DashboardIdentifier.dslTypeNames) }
+    init(reserved: Set<String>) { scope = SwiftIdentifierScope(reserved: reserved.union(DashboardIdentifier.dslTypeNames), caseInsensitive: true) }
 
-    /// `NodeExporter` from `Node Exporter`, unique in this import and clear of the DSL's types.
+    /// `NodeExporter` from `Node Exporter`, unique in this import (ignoring case: it names a file)
+    /// and clear of the DSL's types.
     mutating func typeName(for title: String) -> String {
-        let base = DashboardIdentifier.upperCamel(title, fallback: "Dashboard", reserved: DashboardIdentifier.dslTypeNames)
-        return DashboardIdentifier.unique(base, in: &taken)
+        scope.unique(DashboardIdentifier.typeName(title))
     }
 }

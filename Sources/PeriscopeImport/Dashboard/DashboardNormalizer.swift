@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 /// Brings a Grafana dashboard to the shape `periscope import` generates code from, and that the
 /// import round trip compares: Grafana's own migrations of legacy shapes, and the documented
@@ -10,9 +11,10 @@ import PeriscopeDSL
 /// - **Migrations** (as Grafana's backend migrations to schemaVersion 43 write them,
 ///   `../shared/corpus/grafana-migrations`): `rows[]` become row panels with `gridPos` (v16: a
 ///   span of 12 is 24 columns, a height in pixels `ceil(px / 38)` grid units); `graph`,
-///   `singlestat`/`grafana-singlestat-panel` and `table-old` panels become `timeseries`, `stat`
-///   and `table` with `autoMigrateFrom` naming the old type, their legacy options kept for
-///   Grafana's panel migration on load; string datasources become references (`"$ds"` →
+///   `graphite`, `singlestat`/`grafana-singlestat-panel` and `table-old` panels (and a `table`
+///   with the old table's `styles`) become `timeseries`, `stat` and `table` with
+///   `autoMigrateFrom` naming the old type, their legacy options kept for Grafana's panel
+///   migration on load; `text2` becomes `text`; string datasources become references (`"$ds"` →
 ///   `{"uid": "$ds"}`, `"-- Mixed --"` → `{"type": "datasource", "uid": "-- Mixed --"}`).
 /// - **Bookkeeping** Grafana rewrites on every save: the dashboard's `id`, `version`,
 ///   `iteration` and `schemaVersion`, panel `id`s, `pluginVersion`, the query editor's
@@ -23,7 +25,8 @@ import PeriscopeDSL
 ///   object `{query, refId}` (its `query`); `current` is compared by `value` only.
 /// - **Defaults**: members equal to Grafana's default (`editable: true`, `graphTooltip: 0`,
 ///   empty `links`/`tags`/`mappings`/`overrides`/`options`, `hide: false`, `format:
-///   "time_series"`, …; the list is `Defaults` below), a target's datasource equal to its
+///   "time_series"`, `reduceOptions.values: false`, `reduceOptions.fields: ""`, …; the list is
+///   `Defaults` below), a target's datasource equal to its
 ///   panel's (targets inherit it), a datasource equal to `defaultDatasource` (what a dashboard
 ///   without one gets), a row header's `gridPos` other than `y` (rows are full width, one unit
 ///   high).
@@ -31,10 +34,24 @@ public struct DashboardNormalizer: Sendable {
     /// The datasource a reference-less panel, target or variable resolves to, dropped where it
     /// is written explicitly (the round trip passes the environment's `metrics` datasource).
     public var defaultDatasource: JSONValue?
+    /// Whether this normalises for a comparison (the round trip) rather than for generating code:
+    /// also drops the `type` of references to datasource variables (Grafana takes it from the
+    /// variable; the generated code always writes one) and a `range: false` next to
+    /// `instant: true` (what `.instant()` writes).
+    public var comparing: Bool
 
     /// Creates a normaliser.
-    public init(defaultDatasource: JSONValue? = nil) {
+    public init(defaultDatasource: JSONValue? = nil, comparing: Bool = false) {
         self.defaultDatasource = defaultDatasource
+        self.comparing = comparing
+    }
+
+    /// A reference as normalised here: Grafana's object shape, and for a comparison without the
+    /// `type` of a variable reference.
+    func reference(_ value: JSONValue) -> JSONValue? {
+        guard var reference = Self.datasourceReference(value) else { return nil }
+        if comparing, reference["uid"]?.stringValue?.hasPrefix("$") == true { reference["type"] = nil }
+        return reference
     }
 
     /// The dashboard object of a file: the file itself, or its `dashboard` member when the file is
@@ -75,19 +92,24 @@ public struct DashboardNormalizer: Sendable {
 
     /// Grafana's panel-type migrations: the old type and the type it becomes.
     public static let panelMigrations: [String: String] = [
-        "graph": "timeseries", "singlestat": "stat", "grafana-singlestat-panel": "stat", "table-old": "table",
+        "graph": "timeseries", "graphite": "timeseries", "singlestat": "stat", "grafana-singlestat-panel": "stat", "table-old": "table",
     ]
 
-    func panel(_ input: JSONValue) -> JSONValue {
+    func panel(_ input: JSONValue, migrating: Bool = true) -> JSONValue {
         var panel = input
         panel["id"] = nil
         panel["pluginVersion"] = nil
-        if case .string(let type)? = panel["type"], let migrated = Self.panelMigrations[type] {
+        if migrating, case .string(let type)? = panel["type"], let migrated = Self.panelMigrations[type] {
             panel["type"] = .string(migrated)
             panel["autoMigrateFrom"] = .string(type)
+        } else if migrating, panel["type"] == .string("table"), panel["styles"] != nil, panel["autoMigrateFrom"] == nil {
+            // A table with the old table's `styles` is the old table (Grafana's v24 migration).
+            panel["autoMigrateFrom"] = "table-old"
+        } else if migrating, panel["type"] == .string("text2") {
+            panel["type"] = "text"
         }
         if panel["type"] == .string("row") { return row(panel) }
-        let datasource = panel["datasource"].flatMap(Self.datasourceReference)
+        let datasource = panel["datasource"].flatMap(reference)
         panel["datasource"] = datasource
         if case .array(let targets)? = panel["targets"] {
             panel["targets"] = .array(targets.map { target($0, panelDatasource: datasource) })
@@ -102,6 +124,10 @@ public struct DashboardNormalizer: Sendable {
             if fieldConfig["overrides"] == .array([]) { fieldConfig["overrides"] = nil }
             panel["fieldConfig"] = fieldConfig.isEmptyObject ? nil : fieldConfig
         }
+        if var reduce = panel["options"]?["reduceOptions"], case .object = reduce {
+            Self.dropDefaults(&reduce, Defaults.reduceOptions)
+            panel["options"]?["reduceOptions"] = reduce
+        }
         Self.dropDefaults(&panel, Defaults.panel)
         if let options = panel["options"], options.isEmptyObject { panel["options"] = nil }
         return panel
@@ -111,14 +137,19 @@ public struct DashboardNormalizer: Sendable {
         var row: JSONValue = .object([])
         for key in ["collapsed", "repeat", "title", "type"] { row[key] = input[key] }
         if let y = input["gridPos"]?["y"] { row["gridPos"] = ["y": y] }
-        if case .array(let children)? = input["panels"], !children.isEmpty { row["panels"] = .array(children.map { panel($0) }) }
+        // Grafana migrates the panels a collapsed row holds, not those an expanded row holds by
+        // mistake (they are not shown; its v27 case keeps such a `graph`).
+        let collapsed = input["collapsed"] == .bool(true)
+        if case .array(let children)? = input["panels"], !children.isEmpty {
+            row["panels"] = .array(children.map { panel($0, migrating: collapsed) })
+        }
         if row["collapsed"] == .bool(false) { row["collapsed"] = nil }
         return row
     }
 
     func target(_ input: JSONValue, panelDatasource: JSONValue?) -> JSONValue {
         var target = input
-        target["datasource"] = target["datasource"].flatMap(Self.datasourceReference)
+        target["datasource"] = target["datasource"].flatMap(reference)
         if let own = target["datasource"], own == panelDatasource || own == defaultDatasource { target["datasource"] = nil }
         target["editorMode"] = nil
         Self.dropDefaults(&target, Defaults.target)
@@ -127,6 +158,7 @@ public struct DashboardNormalizer: Sendable {
             target["range"] = nil
         }
         if target["range"] == .bool(true), target["instant"] == nil { target["range"] = nil }
+        if comparing, target["instant"] == .bool(true), target["range"] == .bool(false) { target["range"] = nil }
         return target
     }
 
@@ -147,8 +179,8 @@ public struct DashboardNormalizer: Sendable {
             variable["current"] = nil
         }
         if let datasource = variable["datasource"] {
-            let reference = Self.datasourceReference(datasource)
-            variable["datasource"] = reference == defaultDatasource ? nil : reference
+            let normalised = reference(datasource)
+            variable["datasource"] = normalised == defaultDatasource ? nil : normalised
         }
         Self.dropDefaults(&variable, Defaults.variable)
         if type == "custom" || type == "interval", let current = variable["current"]?["value"], current == Self.firstOption(of: variable) {
@@ -169,7 +201,7 @@ public struct DashboardNormalizer: Sendable {
 
     func annotation(_ input: JSONValue) -> JSONValue {
         var annotation = input
-        if let datasource = annotation["datasource"] { annotation["datasource"] = Self.datasourceReference(datasource) }
+        if let datasource = annotation["datasource"] { annotation["datasource"] = reference(datasource) }
         return annotation
     }
 
@@ -272,6 +304,7 @@ public struct DashboardNormalizer: Sendable {
             "maxPerRow": [nil], "repeat": [nil, ""], "repeatDirection": [nil, "h"], "interval": [nil, ""], "timeFrom": [nil, ""],
             "timeShift": [nil, ""], "maxDataPoints": [nil], "datasource": [nil], "hideTimeOverride": [false],
         ]
+        static let reduceOptions: [String: [JSONValue]] = ["values": [false], "fields": [""]]
         static let fieldDefaults: [String: [JSONValue]] = ["mappings": [[]], "links": [[]], "custom": [[:]]]
         static let target: [String: [JSONValue]] = [
             "hide": [false], "interval": [""], "legendFormat": [""], "format": ["time_series"], "exemplar": [false],
@@ -292,27 +325,6 @@ public struct DashboardNormalizer: Sendable {
             return !values.contains(member.value)
         })
     }
-}
-
-extension JSONValue {
-    var arrayValue: [JSONValue]? { if case .array(let elements) = self { elements } else { nil } }
-    var stringValue: String? { if case .string(let text) = self { text } else { nil } }
-    var doubleValue: Double? {
-        switch self {
-        case .int(let n): Double(n)
-        case .double(let d): d
-        default: nil
-        }
-    }
-    var intValue: Int? {
-        switch self {
-        case .int(let n): n
-        case .double(let d) where d.rounded() == d && abs(d) < 1e15: Int(d)
-        default: nil
-        }
-    }
-    var boolValue: Bool? { if case .bool(let flag) = self { flag } else { nil } }
-    var objectMembers: [JSONMember]? { if case .object(let members) = self { members } else { nil } }
 }
 
 /// Grafana's custom-variable syntax (`a,b`, `text : value`, `\,` for a comma), read.

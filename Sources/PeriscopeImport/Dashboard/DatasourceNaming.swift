@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 /// Logical datasource names for the datasources of imported dashboards, shared by every file of
 /// one import so the same Grafana datasource gets the same name everywhere.
@@ -17,7 +18,7 @@ struct DatasourceNaming {
     var entries: [String: ImportedDatasource] = [:]
     /// (type, uid) → logical name.
     private var names: [String: String] = [:]
-    private var taken: Set<String> = ["metrics", "logs"]
+    private var taken = SwiftIdentifierScope(reserved: ["metrics", "logs"])
 
     /// The name used when a dashboard names no datasource.
     static let defaultName = "metrics"
@@ -66,8 +67,7 @@ struct DatasourceNaming {
 
     private mutating func logicalName(key: String, suggestion: String) -> String {
         if let known = names[key] { return known }
-        let base = DashboardIdentifier.lowerCamel(suggestion, fallback: "datasource")
-        let name = DashboardIdentifier.unique(base, in: &taken)
+        let name = taken.unique(SwiftIdentifier.lowerCamel(suggestion, fallback: "datasource"))
         names[key] = name
         return name
     }

@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 /// A JSON object whose members the generator takes one by one as it turns them into typed
 /// modifiers; what is left (`leftovers`) goes to the escape hatches, so nothing is lost.

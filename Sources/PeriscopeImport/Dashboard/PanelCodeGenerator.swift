@@ -1,5 +1,6 @@
 import PeriscopeCompiler
 import PeriscopeDSL
+import PeriscopeModel
 
 /// Turns one normalised Grafana panel into a DSL expression: the typed panel, its queries, typed
 /// modifiers for what the DSL types, and escape hatches (`.option`, `.fieldOption`, `.setting`)
@@ -86,7 +87,7 @@ struct PanelCodeGenerator {
         }
 
         // Common modifiers.
-        if let text = c.take(["description"])?.stringValue { modifiers.append(".description(\(SwiftLiteral.string(text, indent: indent + "    ")))") }
+        if let text = c.take(["description"])?.stringValue { modifiers.append(".description(\(SwiftLiteral.string(text, indent: indent)))") }
         fieldDefaults(&c, &modifiers, typed: typed, indent: indent)
         overrides(&c, &modifiers, indent: indent)
         if let typed { options(&c, &modifiers, typed: typed, panelType: type) }
@@ -106,20 +107,35 @@ struct PanelCodeGenerator {
 
         // Escape hatches for the rest.
         for (path, value) in c.leftovers() {
-            modifiers.append(Self.hatch(path, value, indent: indent))
+            for (member, memberValue) in Self.expanded(path, value) {
+                modifiers.append(Self.hatch(member, memberValue, indent: indent))
+            }
         }
 
         var text = indent + head
+        if let old = json["autoMigrateFrom"]?.stringValue {
+            text = indent + "// Grafana migrates this \(old) panel on load (autoMigrateFrom); its \(old) options are kept as settings.\n" + text
+        }
         if !queryLines.isEmpty {
             text += " {\n" + queryLines.joined(separator: "\n") + "\n" + indent + "}"
         }
-        for modifier in modifiers { text += "\n" + indent + "    " + modifier }
+        for modifier in modifiers { text += "\n" + indent + modifier }
         return text
+    }
+
+    /// An untouched `options` or `fieldConfig` object as its members, so each gets the escape
+    /// hatch for its place (`.option("zoom", 3)` rather than `.setting("options", ["zoom": 3])`).
+    static func expanded(_ path: [String], _ value: JSONValue) -> [([String], JSONValue)] {
+        let containers: Set<[String]> = [["options"], ["fieldConfig"], ["fieldConfig", "defaults"], ["fieldConfig", "defaults", "custom"]]
+        guard containers.contains(path), case .object(let members) = value, !members.isEmpty,
+              !members.contains(where: { $0.key.isEmpty || $0.key.contains(".") }),
+              Set(members.map(\.key)).count == members.count else { return [(path, value)] }
+        return members.flatMap { expanded(path + [$0.key], $0.value) }
     }
 
     /// The escape hatch that puts `value` back at `path` of the panel JSON.
     static func hatch(_ path: [String], _ value: JSONValue, indent: String) -> String {
-        let literal = SwiftLiteral.json(value, indent: indent + "    ")
+        let literal = SwiftLiteral.json(value, indent: indent)
         if path.count > 1, path[0] == "options" {
             return ".option(\(SwiftLiteral.string(path.dropFirst().joined(separator: "."))), \(literal))"
         }
@@ -252,7 +268,7 @@ struct PanelCodeGenerator {
         for (key, modifier) in [("displayName", "displayName"), ("noValue", "noValue"), ("description", "fieldDescription")] {
             if let text = c.peek(d + [key])?.stringValue {
                 c.consume(d + [key])
-                modifiers.append(".\(modifier)(\(SwiftLiteral.string(text, indent: indent + "    ")))")
+                modifiers.append(".\(modifier)(\(SwiftLiteral.string(text, indent: indent)))")
             }
         }
         if let thresholds = c.peek(d + ["thresholds"]), let code = Self.thresholds(thresholds) {
@@ -327,9 +343,9 @@ struct PanelCodeGenerator {
             var lines: [String] = []
             for property in properties {
                 guard let id = property["id"]?.stringValue, let value = property["value"], property.objectMembers?.count == 2 else { return }
-                lines.append(Self.fieldProperty(id, value, indent: indent + "        "))
+                lines.append(Self.fieldProperty(id, value, indent: indent + "    "))
             }
-            code.append(".override(\(matcher)) {\n" + lines.map { indent + "        " + $0 }.joined(separator: "\n") + "\n" + indent + "    }")
+            code.append(".override(\(matcher)) {\n" + lines.map { indent + "    " + $0 }.joined(separator: "\n") + "\n" + indent + "}")
         }
         c.consume(["fieldConfig", "overrides"])
         modifiers += code
@@ -555,7 +571,7 @@ struct PanelCodeGenerator {
     static func enumCase<E: RawRepresentable>(_ type: E.Type, _ raw: String) -> String? where E.RawValue == String {
         guard let value = E(rawValue: raw) else { return nil }
         let name = String(describing: value)
-        return DashboardIdentifier.keywords.contains(name) ? ".`\(name)`" : "." + name
+        return SwiftIdentifier.keywords.contains(name) ? ".`\(name)`" : "." + name
     }
 }
 

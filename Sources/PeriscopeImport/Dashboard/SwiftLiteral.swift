@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 
 /// Swift source text for literal values in generated code: strings (plain, raw or multi-line
 /// raw, whichever reads best and keeps every character), numbers and `JSONValue` literals.
