@@ -66,7 +66,7 @@ struct DashboardImportTests {
         (#"rate(x{job="a"}[5m])"#, ##"#"rate(x{job="a"}[5m])"#"##),
         (#"a\d+"#, ##"#"a\d+"#"##),
         (##"say "#hi"#"##, ###"##"say "#hi"#"##"###),
-        ("tab\there", #""tab\there""#),
+        ("carriage\rreturn", #""carriage\rreturn""#),
         ("two\nlines", "#\"\"\"\ntwo\nlines\n\"\"\"#"),
     ])
     func literals(text: String, expected: String) {
@@ -138,9 +138,9 @@ struct DashboardImportTests {
             let legacy = (input["rows"]?.arrayValue ?? []).flatMap { $0["panels"]?.arrayValue ?? [] }
             var grafana: [Int: JSONValue] = [:]
             for panel in panels(expected["panels"]?.arrayValue ?? []) { if let id = panel["id"]?.intValue { grafana[id] = panel } }
-            // The panels an expanded row holds by mistake are not migrated (see DashboardNormalizer.row).
+            // The panels a row without `collapsed` holds are not migrated (see DashboardNormalizer.row).
             var held: Set<Int> = []
-            for row in input["panels"]?.arrayValue ?? [] where row["collapsed"] != .bool(true) {
+            for row in input["panels"]?.arrayValue ?? [] where row["collapsed"]?.boolValue == nil {
                 for child in row["panels"]?.arrayValue ?? [] { if let id = child["id"]?.intValue { held.insert(id) } }
             }
             for panel in panels(input["panels"]?.arrayValue ?? []) + legacy {

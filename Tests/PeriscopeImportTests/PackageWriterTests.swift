@@ -74,7 +74,8 @@ struct PackageWriterTests {
         #expect(files["Sources/MyMonitoring/MyMonitoring.swift"]?.contains("struct MyMonitoring: CatalogDefinition") == true)
         #expect(files["environments/prod.yaml"] == "# The prod environment.\nextends: base\n")
         for (path, text) in files where path.hasPrefix("environments/") {
-            for word in ["uidPrefix", "selectors", "ruleLabels", "severities", "refresh"] {
+            #expect(!text.contains("uidPrefix") || text.contains("uidPrefix: \"\"\n"))
+            for word in ["selectors", "ruleLabels", "severities", "refresh"] {
                 #expect(!text.split(separator: "\n").contains { !$0.hasPrefix("#") && $0.contains(word) }, "\(path) sets \(word)")
             }
         }
@@ -208,7 +209,7 @@ struct PackageWriterTests {
         environments.folders = ["dev": "Node (dev)", "prod": "Node"]
         let files = Dictionary(uniqueKeysWithValues: PackageScaffold.environmentFiles(environments).map { ($0.name, $0.text) })
         #expect(files.keys.sorted() == ["base", "dev", "prod"])
-        #expect(files["base"]?.hasSuffix("grafana:\n  datasources:\n    logs: { type: loki, uid: loki }\nvalues:\n  team: \"yes\"\n") == true)
+        #expect(files["base"]?.hasSuffix("grafana:\n  uidPrefix: \"\"\n  datasources:\n    logs: { type: loki, uid: loki }\nvalues:\n  team: \"yes\"\n") == true)
         #expect(files["dev"] == "# The dev environment.\nextends: base\ngrafana:\n  folder: Node (dev)\n  datasources:\n    metrics: { type: prometheus, uid: prom-dev }\nvalues:\n  threshold: 2000\n")
         #expect(files["prod"] == "# The prod environment.\nextends: base\ngrafana:\n  folder: Node\n  datasources:\n    metrics: { type: prometheus, uid: prom-prod }\nvalues:\n  threshold: 0.5\n")
     }

@@ -17,8 +17,9 @@ struct ImportCommand: ParsableCommand {
                 Examples:
                   \(CatalogContext.program) import dashboard dashboards/ --out monitoring
                   \(CatalogContext.program) import dashboard dev/api.json prod/api.json --env dev --env prod --out monitoring
+                  \(CatalogContext.program) import rules rules/ --out monitoring
                 """,
-            subcommands: [ImportDashboardCommand.self]
+            subcommands: [ImportDashboardCommand.self, ImportRulesCommand.self]
         )
     }
 }

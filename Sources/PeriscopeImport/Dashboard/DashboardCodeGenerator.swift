@@ -69,7 +69,7 @@ struct DashboardCodeGenerator {
                     }
                 }
                 layout.endRow(collapsed: collapsed, inner: rowLayout)
-                var head = "Row(\(SwiftLiteral.string(rowTitle, indent: "        "))"
+                var head = "Row(\(SwiftLiteral.string(rowTitle, indentation: "        "))"
                 if collapsed { head += ", collapsed: true" }
                 head += ")"
                 var rowText = "    static var \(name): Row {\n        " + head + " {\n" + rowBody.joined(separator: chunks.count <= 1 ? "\n\n" : "\n") + "\n        }"
@@ -82,7 +82,7 @@ struct DashboardCodeGenerator {
 
         // Dashboard modifiers.
         var modifiers: [String] = []
-        if let text = c.take(["description"])?.stringValue { modifiers.append(".description(\(SwiftLiteral.string(text, indent: "        ")))") }
+        if let text = c.take(["description"])?.stringValue { modifiers.append(".description(\(SwiftLiteral.string(text, indentation: "        ")))") }
         if case .array(let tags)? = c.peek(["tags"]), let names = tags.map({ $0.stringValue }).allPresent {
             c.consume(["tags"])
             modifiers.append(".tags(\(names.map { SwiftLiteral.string($0) }.joined(separator: ", ")))")
@@ -124,14 +124,14 @@ struct DashboardCodeGenerator {
             }
         }
         for (path, value) in c.leftovers() {
-            modifiers.append(".setting(\(SwiftLiteral.string(path.joined(separator: "."))), \(SwiftLiteral.json(value, indent: "        ")))")
+            modifiers.append(".setting(\(SwiftLiteral.string(path.joined(separator: "."))), \(SwiftLiteral.json(value, indentation: "        ")))")
         }
         modifiers += extraModifiers
 
         var text = "import Periscope\n\n"
         text += "enum \(typeName) {\n"
         text += "    static func dashboard(_ env: Environment) -> Dashboard {\n"
-        text += "        Dashboard(\(SwiftLiteral.string(title, indent: "        ")), uid: \(SwiftLiteral.string(uid))) {\n"
+        text += "        Dashboard(\(SwiftLiteral.string(title, indentation: "        ")), uid: \(SwiftLiteral.string(uid))) {\n"
         text += items.map { "            " + $0 + "\n" }.joined()
         text += "        }"
         for modifier in modifiers { text += "\n        " + modifier }
@@ -275,7 +275,7 @@ struct DashboardCodeGenerator {
         switch type {
         case "query":
             guard let query = c.take(["query"])?.stringValue else { return nil }
-            head = "QueryVariable(\(SwiftLiteral.string(name)), query: \(SwiftLiteral.string(query, indent: indent + "    ")))"
+            head = "QueryVariable(\(SwiftLiteral.string(name)), query: \(SwiftLiteral.string(query, indentation: indent + "    ")))"
             if let ref = c.take(["datasource"]) {
                 let datasource = naming.reference(ref, inputs: inputs, variableTypes: variableTypes)
                 head.removeLast()
@@ -359,7 +359,7 @@ struct DashboardCodeGenerator {
         }
         if c.peek(["skipUrlSync"]) == .bool(true) { c.consume(["skipUrlSync"]); mods.append(".skipURLSync()") }
         for (path, value) in c.leftovers() {
-            mods.append(".setting(\(SwiftLiteral.string(path.joined(separator: "."))), \(SwiftLiteral.json(value, indent: indent)))")
+            mods.append(".setting(\(SwiftLiteral.string(path.joined(separator: "."))), \(SwiftLiteral.json(value, indentation: indent)))")
         }
         return indent + head + mods.map { "\n" + indent + "    " + $0 }.joined()
     }

@@ -137,11 +137,12 @@ public struct DashboardNormalizer: Sendable {
         var row: JSONValue = .object([])
         for key in ["collapsed", "repeat", "title", "type"] { row[key] = input[key] }
         if let y = input["gridPos"]?["y"] { row["gridPos"] = ["y": y] }
-        // Grafana migrates the panels a collapsed row holds, not those an expanded row holds by
-        // mistake (they are not shown; its v27 case keeps such a `graph`).
-        let collapsed = input["collapsed"] == .bool(true)
+        // Grafana's backend migrates the panels a row holds when the row says whether it is
+        // collapsed, and leaves them when it does not (its v27 case keeps such a `graph`, its v37
+        // case migrates one under `collapsed: false`).
+        let migrating = input["collapsed"]?.boolValue != nil
         if case .array(let children)? = input["panels"], !children.isEmpty {
-            row["panels"] = .array(children.map { panel($0, migrating: collapsed) })
+            row["panels"] = .array(children.map { panel($0, migrating: migrating) })
         }
         if row["collapsed"] == .bool(false) { row["collapsed"] = nil }
         return row

@@ -76,18 +76,18 @@ struct PanelCodeGenerator {
         // The constructor.
         var head: String
         if let typed {
-            head = "\(typed.swiftType)(\(SwiftLiteral.string(title, indent: indent)))"
+            head = "\(typed.swiftType)(\(SwiftLiteral.string(title, indentation: indent)))"
         } else if isText, let mode = c.peek(["options", "mode"])?.stringValue, ["markdown", "html"].contains(mode),
                   let content = c.peek(["options", "content"])?.stringValue {
             c.consume(["options", "mode"])
             c.consume(["options", "content"])
-            head = "Text(\(SwiftLiteral.string(title, indent: indent)), \(mode): \(SwiftLiteral.string(content, indent: indent + "    ")))"
+            head = "Text(\(SwiftLiteral.string(title, indentation: indent)), \(mode): \(SwiftLiteral.string(content, indentation: indent + "    ")))"
         } else {
-            head = "Panel(type: \(SwiftLiteral.string(type)), title: \(SwiftLiteral.string(title, indent: indent)))"
+            head = "Panel(type: \(SwiftLiteral.string(type)), title: \(SwiftLiteral.string(title, indentation: indent)))"
         }
 
         // Common modifiers.
-        if let text = c.take(["description"])?.stringValue { modifiers.append(".description(\(SwiftLiteral.string(text, indent: indent)))") }
+        if let text = c.take(["description"])?.stringValue { modifiers.append(".description(\(SwiftLiteral.string(text, indentation: indent)))") }
         fieldDefaults(&c, &modifiers, typed: typed, indent: indent)
         overrides(&c, &modifiers, indent: indent)
         if let typed { options(&c, &modifiers, typed: typed, panelType: type) }
@@ -135,7 +135,7 @@ struct PanelCodeGenerator {
 
     /// The escape hatch that puts `value` back at `path` of the panel JSON.
     static func hatch(_ path: [String], _ value: JSONValue, indent: String) -> String {
-        let literal = SwiftLiteral.json(value, indent: indent)
+        let literal = SwiftLiteral.json(value, indentation: indent)
         if path.count > 1, path[0] == "options" {
             return ".option(\(SwiftLiteral.string(path.dropFirst().joined(separator: "."))), \(literal))"
         }
@@ -175,7 +175,7 @@ struct PanelCodeGenerator {
             c.consume(["datasource"])
             c.consume(["refId"])
             let isLoki = kinds[index] == "loki"
-            var text = indent + (isLoki ? "LokiQuery" : "PrometheusQuery") + "(" + SwiftLiteral.string(expr, indent: indent + "    ") + ")"
+            var text = indent + (isLoki ? "LokiQuery" : "PrometheusQuery") + "(" + SwiftLiteral.string(expr, indentation: indent + "    ") + ")"
             var mods: [String] = []
             if let legend = c.take(["legendFormat"])?.stringValue { mods.append(".legendFormat(\(SwiftLiteral.string(legend)))") }
             let instant = c.peek(["instant"])?.boolValue
@@ -212,7 +212,7 @@ struct PanelCodeGenerator {
             if explicit[index], let refId = refIds[index] { mods.append(".refId(\(SwiftLiteral.string(refId)))") }
             if let own = datasources[index] { mods.append(".datasource(\(own.swift))") }
             for (path, value) in c.leftovers() {
-                mods.append(".setting(\(SwiftLiteral.string(path.joined(separator: "."))), \(SwiftLiteral.json(value, indent: indent + "    ")))")
+                mods.append(".setting(\(SwiftLiteral.string(path.joined(separator: "."))), \(SwiftLiteral.json(value, indentation: indent + "    ")))")
             }
             for mod in mods { text += "\n" + indent + "    " + mod }
             lines.append(text)
@@ -268,7 +268,7 @@ struct PanelCodeGenerator {
         for (key, modifier) in [("displayName", "displayName"), ("noValue", "noValue"), ("description", "fieldDescription")] {
             if let text = c.peek(d + [key])?.stringValue {
                 c.consume(d + [key])
-                modifiers.append(".\(modifier)(\(SwiftLiteral.string(text, indent: indent)))")
+                modifiers.append(".\(modifier)(\(SwiftLiteral.string(text, indentation: indent)))")
             }
         }
         if let thresholds = c.peek(d + ["thresholds"]), let code = Self.thresholds(thresholds) {
@@ -364,10 +364,10 @@ struct PanelCodeGenerator {
             }
         default:
             if id.hasPrefix("custom."), !id.dropFirst(7).isEmpty {
-                return "FieldProperty.custom(\(SwiftLiteral.string(String(id.dropFirst(7)))), \(SwiftLiteral.json(value, indent: indent)))"
+                return "FieldProperty.custom(\(SwiftLiteral.string(String(id.dropFirst(7)))), \(SwiftLiteral.json(value, indentation: indent)))"
             }
         }
-        return "FieldProperty(\(SwiftLiteral.string(id)), \(SwiftLiteral.json(value, indent: indent)))"
+        return "FieldProperty(\(SwiftLiteral.string(id)), \(SwiftLiteral.json(value, indentation: indent)))"
     }
 
     // MARK: Options

@@ -108,7 +108,8 @@ public enum PackageScaffold {
     /// (`dev`, `staging`, `prod` unless ``ImportedEnvironments/names`` says otherwise) that
     /// `extends: base`.
     ///
-    /// They set no `uidPrefix`, `refresh`, `selectors`, `ruleLabels` or severity mapping, so
+    /// They set no `refresh`, `selectors`, `ruleLabels` or severity mapping and an empty
+    /// `uidPrefix`, so
     /// the compiler changes nothing of what was imported: uids, rule labels and expressions
     /// render as they were read. A datasource, value or folder equal in every environment is
     /// written once in `base.yaml` (as is one given for an environment named `base`); the rest
@@ -133,7 +134,8 @@ public enum PackageScaffold {
             return split.base
         }
         func body(_ environment: String?) -> String {
-            var grafana: [String] = []
+            // base says the neutral uid prefix out loud (an environment file may not be empty).
+            var grafana: [String] = environment == nil ? ["  uidPrefix: \"\""] : []
             let folder = pick(folders, environment)
             if let folder { grafana.append("  folder: \(YAMLQuoting.string(folder))") }
             var sources: [String] = []

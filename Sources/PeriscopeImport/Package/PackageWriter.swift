@@ -276,6 +276,13 @@ public enum PackageWriter {
 
     // MARK: Paths
 
+    /// The package `output` is inside (the nearest folder at or above it with a `Package.swift`),
+    /// where ``write(_:to:options:)`` would add files; nil when it would create a package.
+    public static func existingPackageRoot(for output: String) -> String? {
+        let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)).standardizedFileURL
+        return packageRoot(containing: url)?.path
+    }
+
     /// The nearest folder at or above `url` that holds a `Package.swift`.
     static func packageRoot(containing url: URL) -> URL? {
         var current = url

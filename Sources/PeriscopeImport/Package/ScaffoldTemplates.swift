@@ -23,22 +23,125 @@ struct __TARGET__: CatalogDefinition {
 
 """#,
         "monitoring/.github/workflows/monitoring.yml": #"""
+# Renders the monitoring catalog on every pull request and push to main. On a pull request it
+# also renders the base revision, posts the semantic diff of the two as one PR comment (updated
+# on every push), uploads the HTML diff as an artifact, lints the output and runs the alert
+# unit tests. See README.md, "The pull-request loop".
 name: monitoring
-on: [push, pull_request]
+
+on:
+  pull_request:
+  push:
+    branches: [main]
+
+permissions:
+  contents: read
+  pull-requests: write
+
+concurrency:
+  group: monitoring-${{ github.ref }}
+  cancel-in-progress: true
+
+env:
+  # promtool for the alert unit tests, from Prometheus' release.
+  PROMETHEUS_VERSION: "3.1.0"
+
 jobs:
-  render:
+  monitoring:
     runs-on: ubuntu-latest
-    container: swift:6.0
+    container: swift:6.3
     steps:
-      - uses: actions/checkout@v4
-      - name: Render every environment
-        run: swift run Monitoring render --env all --out build
-      - name: Check committed output is up to date
-        run: swift run Monitoring render --check --out build
-      - uses: actions/upload-artifact@v4
+      - name: Check out the head revision
+        uses: actions/checkout@v4
         with:
-          name: rendered
-          path: build/
+          path: head
+
+      - name: Check out the base revision
+        if: github.event_name == 'pull_request'
+        uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.base.sha }}
+          path: base
+
+      - name: Install promtool
+        run: |
+          apt-get update -qq && apt-get install -y -qq --no-install-recommends curl ca-certificates >/dev/null
+          archive="prometheus-${PROMETHEUS_VERSION}.linux-amd64"
+          curl -fsSL "https://github.com/prometheus/prometheus/releases/download/v${PROMETHEUS_VERSION}/${archive}.tar.gz" \
+            | tar -xz -C /usr/local/bin --strip-components=1 "${archive}/promtool"
+          promtool --version
+
+      - name: Render the head revision
+        working-directory: head
+        run: |
+          swift build --product __TARGET__
+          "$(swift build --show-bin-path)/__TARGET__" render --env all --out build
+
+      - name: Render the base revision
+        if: github.event_name == 'pull_request'
+        working-directory: base
+        run: |
+          # The base may predate the catalog or fail to build: then everything shows as added.
+          if [ -f Package.swift ] && swift build --product __TARGET__ \
+            && "$(swift build --show-bin-path)/__TARGET__" render --env all --out build; then
+            echo "rendered the base revision"
+          else
+            echo "::warning::the base revision did not render; the diff shows every file as added"
+            rm -rf build && mkdir -p build
+          fi
+
+      - name: Diff base and head
+        if: github.event_name == 'pull_request'
+        run: |
+          bin="$(swift build --package-path head --show-bin-path)/__TARGET__"
+          "$bin" diff base/build head/build --format markdown > diff.md
+          "$bin" diff base/build head/build --format html > diff.html
+
+      - name: Upload the HTML diff
+        id: upload
+        if: github.event_name == 'pull_request'
+        uses: actions/upload-artifact@v4
+        with:
+          name: monitoring-diff
+          path: diff.html
+
+      - name: Post or update the diff comment
+        # A pull request from a fork gets a read-only token: the diff stays in the artifact.
+        if: github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository
+        uses: actions/github-script@v7
+        env:
+          ARTIFACT_URL: ${{ steps.upload.outputs.artifact-url }}
+        with:
+          script: |
+            const fs = require('fs');
+            // The hidden marker finds this workflow's comment again, so each push updates it.
+            const marker = '<!-- periscope-monitoring-diff -->';
+            const diff = fs.readFileSync('diff.md', 'utf8');
+            const body = `${marker}\n${diff}\n\n[Side-by-side HTML diff](${process.env.ARTIFACT_URL}) (artifact \`monitoring-diff\`)\n`;
+            const { owner, repo } = context.repo;
+            const issue_number = context.issue.number;
+            const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 });
+            const previous = comments.find((comment) => comment.body && comment.body.includes(marker));
+            if (previous) {
+              await github.rest.issues.updateComment({ owner, repo, comment_id: previous.id, body });
+            } else {
+              await github.rest.issues.createComment({ owner, repo, issue_number, body });
+            }
+
+      - name: Lint the rendered output
+        working-directory: head
+        run: |
+          "$(swift build --show-bin-path)/__TARGET__" lint build --format github
+
+      - name: Alert unit tests (promtool)
+        working-directory: head
+        run: |
+          "$(swift build --show-bin-path)/__TARGET__" test build
+
+      - name: Check the rendered output renders again byte for byte
+        working-directory: head
+        run: |
+          "$(swift build --show-bin-path)/__TARGET__" render --check --out build
 
 """#,
         "monitoring/.gitignore": #"""
@@ -98,24 +201,66 @@ let package = Package(
 )
 
 """#,
-        "monitoring/Sources/__TARGET__/__TARGET__.swift": #"""
+        "monitoring/Sources/__TARGET__/ServiceAlerts.swift": #"""
 import Periscope
 
-/// The monitoring catalog of this repository: `swift run Monitoring render --env all --out build`.
-@main
-struct Monitoring: CatalogDefinition {
-    static func catalog(_ env: Environment) -> Catalog {
-        Catalog {
-            Service.dashboard(env)
+/// The service's alert, and the promtool unit test that shows when it fires.
+/// `swift run __TARGET__ test build` runs the test on every rendered environment.
+enum ServiceAlerts {
+    /// The rule namespace: `prometheus/rules/my-service.yaml`.
+    static let namespace = "my-service"
+
+    static func groups(_ env: Environment) -> [RuleGroup] {
+        [
+            RuleGroup("my-service", namespace: namespace) {
+                highErrorRatio(env)
+            }
+            .interval("1m"),
+        ]
+    }
+
+    static func highErrorRatio(_ env: Environment) -> AlertRule {
+        AlertRule("MyServiceHighErrorRatio", expr: """
+            sum by (job) (rate(http_requests_total{code=~"5.."}[5m]))
+              /
+            sum by (job) (rate(http_requests_total[5m]))
+              > \(env.values.promQLNumber("errorRatioThreshold"))
+            """)
+            .for("10m")
+            .severity(env.is(.prod) ? .page : .ticket)
+            .summary("High 5xx ratio on {{ $labels.job }}")
+            .description("{{ $value | humanizePercentage }} of the requests to {{ $labels.job }} fail.")
+    }
+
+    static func tests(_ env: Environment) -> RuleTests {
+        RuleTests(namespace: namespace, evaluationInterval: "1m") {
+            AlertTest("half of the requests failing fires", interval: "1m") {
+                InputSeries(#"http_requests_total{job="api", code="200"}"#, values: "0+60x60")
+                InputSeries(#"http_requests_total{job="api", code="500"}"#, values: "0+60x60")
+                ExpectNoAlerts("MyServiceHighErrorRatio", at: "5m")
+                ExpectAlerts("MyServiceHighErrorRatio", at: "30m") {
+                    ExpectedAlert(labels: ["job": "api"],
+                                  annotations: ["summary": "High 5xx ratio on api", "description": "50% of the requests to api fail."])
+                }
+            }
+            AlertTest("no errors, no alert", interval: "1m") {
+                InputSeries(#"http_requests_total{job="api", code="200"}"#, values: "0+60x60")
+                ExpectNoAlerts("MyServiceHighErrorRatio", at: "30m")
+            }
         }
     }
 }
 
+"""#,
+        "monitoring/Sources/__TARGET__/ServiceDashboard.swift": #"""
+import Periscope
+
 /// One service's dashboard. Declare each row on its own, as below, to keep type-checking fast.
-enum Service {
+enum ServiceDashboard {
     static func dashboard(_ env: Environment) -> Dashboard {
         Dashboard("My service", uid: "my-service") {
             traffic(env)
+            latency
         }
         .tags("my-service")
         .time(from: "now-6h")
@@ -136,6 +281,55 @@ enum Service {
             }
             .unit(.percentUnit)
             .thresholds([.base(.green), .step(env.values.double("errorRatioThreshold"), .red)])
+        }
+    }
+
+    static var latency: Row {
+        Row("Latency") {
+            TimeSeries("p99") {
+                PrometheusQuery(#"histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="$job"}[$__rate_interval])))"#)
+            }
+            .unit(.seconds)
+            .width(24)
+        }
+    }
+}
+
+"""#,
+        "monitoring/Sources/__TARGET__/ServiceSLOs.swift": #"""
+import Periscope
+
+/// The service's SLO: 99.9% of requests do not fail with a 5xx over 30 days (99% in dev).
+/// It expands into Sloth's recording rules and multiwindow, multi-burn-rate alerts
+/// (`prometheus/rules/slos.yaml`) and an SLO dashboard (`slo-my-service`).
+enum ServiceSLOs {
+    static func slos(_ env: Environment) -> [SLO] {
+        [availability]
+    }
+
+    static let availability = SLO(service: "my-service", name: "availability", objective: 99.9,
+                                  sli: .events(counter: "http_requests_total", errors: #"code=~"5..""#))
+        .description("Requests that do not fail with a 5xx.")
+        .page { $0.severity(.page) }
+        .ticket { $0.severity(.ticket) }
+        .in(.dev) { $0.objective(99).page { $0.severity(.ticket) } }
+}
+
+"""#,
+        "monitoring/Sources/__TARGET__/__TARGET__.swift": #"""
+import Periscope
+
+/// The monitoring catalog of this repository: every dashboard, rule group, alert unit test and
+/// SLO, rendered for each environment in `environments/` by
+/// `swift run __TARGET__ render --env all --out build`.
+@main
+struct __TARGET__: CatalogDefinition {
+    static func catalog(_ env: Environment) -> Catalog {
+        Catalog {
+            ServiceDashboard.dashboard(env)
+            ServiceAlerts.groups(env)
+            ServiceAlerts.tests(env)
+            ServiceSLOs.slos(env)
         }
     }
 }
