@@ -5,10 +5,11 @@ import PeriscopeModel
 import PeriscopeTestSupport
 import Testing
 
-/// The import round trip (issue 12, item 5): every dashboard of `../shared/corpus` is imported,
-/// the generated files are built as ONE package against this checkout, rendered, and each
-/// rendered dashboard is compared with its original after ``DashboardNormalizer`` (Grafana's
-/// migrations, ids, `version` and the other normalisations README lists).
+/// The import round trip (issue 12, item 5): every dashboard and rule file of `../shared/corpus`
+/// is imported, the generated files are built as ONE package against this checkout (written by
+/// ``PackageWriter``, as `periscope import` writes it), rendered, and compared with the
+/// originals: dashboards after ``DashboardNormalizer`` (Grafana's migrations, ids, `version` and
+/// the other normalisations README lists), rule files group by group and rule by rule.
 ///
 /// This is the only test that builds a package of imported code: keep it that way (one build
 /// takes minutes). The build uses `.build/import-round-trip` of this checkout as scratch path, so
@@ -45,7 +46,18 @@ struct CorpusRoundTripTests {
         #expect(errors.isEmpty, "\(errors.map { $0.formatted() })")
         #expect(result.sources.count == files.count)
 
-        let package = try RoundTripPackage.make(sources: result.sources, environments: result.environments)
+        // The corpus rule files, copied as `<mixin>-<file>` so each renders into its own namespace
+        // (the importer names the namespace after the file, and every mixin has an alerts.yaml).
+        let ruleCopies = try Self.ruleFileCopies()
+        var ruleSources: [ImportedSource] = []
+        do {
+            ruleSources = try RuleImporter().importFiles([ruleCopies.directory.path]).sources.filter { source in
+                source.definitions.contains { $0.kind == .ruleGroups }
+            }
+        } catch {
+            Issue.record("the corpus rule files do not import: \(error.diagnostics.map { $0.formatted() })")
+        }
+        let package = try RoundTripPackage.make(sources: result.sources + ruleSources, environments: result.environments)
         let build = try package.build()
         #expect(build.status == 0, "the imported corpus does not compile:\n\(build.output.suffix(6000))")
         guard build.status == 0 else { return }
@@ -71,10 +83,80 @@ struct CorpusRoundTripTests {
                 exact += 1
             }
         }
+        // Rule files: every group, rule, expression, duration, label and annotation back.
+        var exactRules = 0
+        var ruleFiles = 0
+        for copy in ruleCopies.files {
+            guard let original = Self.ruleGroups(copy.path), !original.isEmpty else { continue }
+            ruleFiles += 1
+            let stem = copy.deletingPathExtension().lastPathComponent
+            let rendered = package.directory.appendingPathComponent("build/dev/prometheus/rules/\(stem).yaml")
+            guard let back = Self.ruleGroups(rendered.path) else {
+                report.append("rules/\(stem): not rendered")
+                continue
+            }
+            let firstDifferent = original.indices.first { !back.indices.contains($0) || original[$0] != back[$0] }
+            if let index = firstDifferent ?? (original.count == back.count ? nil : original.count) {
+                report.append("rules/\(stem): group \(index) differs: \(original.indices.contains(index) ? original[index].prefix(200) : "-") != \(back.indices.contains(index) ? back[index].prefix(200) : "-")")
+            } else {
+                exactRules += 1
+            }
+        }
+        print("import round trip: \(exactRules) of \(ruleFiles) corpus rule files with groups round-trip exactly")
+        #expect(ruleFiles >= 18)
+        #expect(exactRules == ruleFiles)
         print("import round trip: package in \(package.directory.path)")
         print("import round trip: \(exact) of \(files.count) corpus dashboards round-trip exactly")
         for line in report { print("  " + line) }
         #expect(exact == files.count, "\(report.joined(separator: "\n"))")
+    }
+}
+
+extension CorpusRoundTripTests {
+    /// The corpus rule files copied into a temporary folder as `<mixin>-<file>.yaml`.
+    static func ruleFileCopies() throws -> (directory: URL, files: [URL]) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-import-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard let corpus else { return (directory, []) }
+        let root = corpus.appendingPathComponent("rules")
+        // Files promtool 2.42 lints for duplicate rules (`promtool-2.42.txt`, verdict pass-lint):
+        // Periscope's compiler rejects a duplicate alert in a group, so they cannot render.
+        let verdicts = (try? String(contentsOf: root.appendingPathComponent("promtool-2.42.txt"), encoding: .utf8)) ?? ""
+        let linted = Set(verdicts.split(separator: "\n").compactMap { line -> String? in
+            let columns = line.split(separator: "\t")
+            return columns.count >= 3 && columns[1] == "pass-lint" ? String(columns[2].dropFirst("rules/".count)) : nil
+        })
+        if !linted.isEmpty { print("import round trip: rule files left out (promtool lints duplicate rules, which Periscope rejects): \(linted.sorted().joined(separator: ", "))") }
+        var files: [URL] = []
+        for mixin in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
+            let folder = root.appendingPathComponent(mixin)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") && !linted.contains("\(mixin)/\(name)") {
+                let copy = directory.appendingPathComponent("\(mixin)-\(name)")
+                try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: copy)
+                files.append(copy)
+            }
+        }
+        return (directory, files)
+    }
+
+    /// Each group of a rule file as one comparable line: name, interval, limit, labels, and per
+    /// rule its kind, name, expression (without the trailing line break a block scalar adds),
+    /// `for`, `keep_firing_for`, labels and annotations (sorted); nil when the file does not read.
+    static func ruleGroups(_ path: String) -> [String]? {
+        let result = RuleFileReader(path: path).readFile()
+        guard !result.hasErrors else { return nil }
+        func pairs(_ labels: [RuleLabel]) -> String { labels.map { "\($0.name)=\($0.value.value)" }.sorted().joined(separator: ",") }
+        return result.file.groups.map { group in
+            var line = "\(group.name.value)|\(group.interval?.value ?? "")|\(group.limit.map(String.init) ?? "")|\(group.queryOffset?.value ?? "")|\(pairs(group.labels))"
+            for rule in group.rules {
+                var expr = rule.expr.value
+                while expr.hasSuffix("\n") { expr.removeLast() }
+                line += "\n  \(rule.kind)|\(rule.name.value)|\(expr)|\(rule.forDuration?.value ?? "")|\(rule.keepFiringFor?.value ?? "")|\(pairs(rule.labels))|\(pairs(rule.annotations))"
+            }
+            return line
+        }
     }
 }
 

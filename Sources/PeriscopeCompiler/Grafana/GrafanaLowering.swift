@@ -146,7 +146,7 @@ public struct GrafanaLowering: Sendable {
         if let variable = row.repeatVariable { members.append(JSONMember("repeat", .string(variable))) }
         members.append(JSONMember("title", .string(row.title)))
         members.append(JSONMember("type", .string(PanelType.row.rawValue)))
-        return .object(members)
+        return row.extra.isEmptyObject ? .object(members) : JSONValue.object(members).merging(row.extra)
     }
 
     static func gridPos(_ pos: GridPos) -> JSONValue {

@@ -69,11 +69,12 @@ struct DashboardCodeGenerator {
                     }
                 }
                 layout.endRow(collapsed: collapsed, inner: rowLayout)
-                var head = "Row(\(SwiftLiteral.string(rowTitle, indentation: "        "))"
+                var head = "Row(\(SwiftLiteral.string(rowTitle.isEmpty ? PanelCodeGenerator.untitled : rowTitle, indentation: "        "))"
                 if collapsed { head += ", collapsed: true" }
                 head += ")"
                 var rowText = "    static var \(name): Row {\n        " + head + " {\n" + rowBody.joined(separator: chunks.count <= 1 ? "\n\n" : "\n") + "\n        }"
                 if let variable = row["repeat"]?.stringValue, !variable.isEmpty { rowText += "\n        .repeat(by: \(SwiftLiteral.string(variable)))" }
+                if rowTitle.isEmpty { rowText += "\n        .setting(\"title\", \"\")" }
                 rowText += "\n    }"
                 declarations.append(Declaration(name: name, text: rowText))
                 items.append(name)
@@ -267,8 +268,12 @@ struct DashboardCodeGenerator {
     /// A typed variable, or nil when the DSL cannot write this one (the list is then kept as JSON).
     func variable(_ value: JSONValue, naming: inout DatasourceNaming, variableTypes: [String: String]) -> String? {
         var c = JSONConsumer(value)
-        guard let name = c.take(["name"])?.stringValue, let type = c.take(["type"])?.stringValue else { return nil }
+        guard var name = c.take(["name"])?.stringValue, let type = c.take(["type"])?.stringValue else { return nil }
         let indent = "        "
+        // A nameless variable (which Grafana keeps but cannot reference) keeps its empty name
+        // through a setting; the DSL wants a valid name.
+        let nameless = name.isEmpty
+        if nameless { name = "unnamed" }
         var head: String
         var mods: [String] = []
         var multiValue = false
@@ -358,6 +363,7 @@ struct DashboardCodeGenerator {
             }
         }
         if c.peek(["skipUrlSync"]) == .bool(true) { c.consume(["skipUrlSync"]); mods.append(".skipURLSync()") }
+        if nameless { mods.append(".setting(\"name\", \"\")") }
         for (path, value) in c.leftovers() {
             mods.append(".setting(\(SwiftLiteral.string(path.joined(separator: "."))), \(SwiftLiteral.json(value, indentation: indent)))")
         }

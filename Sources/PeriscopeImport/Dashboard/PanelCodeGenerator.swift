@@ -11,6 +11,10 @@ struct PanelCodeGenerator {
     /// Datasource variables: name → plugin type.
     var variableTypes: [String: String]
 
+    /// The title given to panels and rows that have none in Grafana (their JSON keeps `""`
+    /// through `.setting("title", "")`; the DSL rejects an empty title as a likely mistake).
+    static let untitled = "Untitled"
+
     /// A panel type with a typed DSL panel: its Swift type and the protocols it conforms to.
     struct TypedPanel {
         var swiftType: String
@@ -43,9 +47,15 @@ struct PanelCodeGenerator {
     mutating func panel(_ json: JSONValue, layout: LayoutDecision, naming: inout DatasourceNaming, indent: String) -> String {
         var c = JSONConsumer(json)
         let type = c.take(["type"])?.stringValue ?? ""
-        let title = c.take(["title"])?.stringValue ?? ""
+        var title = c.take(["title"])?.stringValue ?? ""
         let typed = Self.typedPanels[type]
         var modifiers: [String] = []
+        // The DSL wants a title; an untitled Grafana panel keeps its empty one through a setting.
+        var untitled = false
+        if title.isEmpty {
+            title = Self.untitled
+            untitled = true
+        }
 
         // Datasource and queries.
         var panelDatasource: (swift: String, type: String?)?
@@ -106,6 +116,7 @@ struct PanelCodeGenerator {
         }
 
         // Escape hatches for the rest.
+        if untitled { modifiers.append(".setting(\"title\", \"\")") }
         for (path, value) in c.leftovers() {
             for (member, memberValue) in Self.expanded(path, value) {
                 modifiers.append(Self.hatch(member, memberValue, indent: indent))
