@@ -359,7 +359,10 @@ struct DashboardCodeGenerator {
             if let one = current.stringValue {
                 c.consume(["current"]); mods.append(".current(\(SwiftLiteral.string(one)))")
             } else if case .array(let values)? = Optional(current), let names = values.map({ $0.stringValue }).allPresent {
-                c.consume(["current"]); mods.append(".current(values: [\(names.map { SwiftLiteral.string($0) }.joined(separator: ", "))])")
+                c.consume(["current"])
+                // One value of a multi-value variable is written as a list either way.
+                if names.count == 1, multiValue, value["multi"] == .bool(true) { mods.append(".current(\(SwiftLiteral.string(names[0])))") }
+                else { mods.append(".current(values: [\(names.map { SwiftLiteral.string($0) }.joined(separator: ", "))])") }
             }
         }
         if c.peek(["skipUrlSync"]) == .bool(true) { c.consume(["skipUrlSync"]); mods.append(".skipURLSync()") }

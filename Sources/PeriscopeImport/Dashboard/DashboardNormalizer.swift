@@ -22,14 +22,16 @@ import PeriscopeModel
 /// - **Runtime state of variables** Grafana recomputes on load: `options` of query, datasource,
 ///   custom and interval variables, `current` of datasource variables (the environment's
 ///   datasource), `definition` (the editor's copy of `query`), a Prometheus variable's query
-///   object `{query, refId}` (its `query`); `current` is compared by `value` only.
+///   object `{query, refId}` (its `query`); `current` is compared by `value` only, a
+///   multi-value variable's single value as a one-element list.
+/// - **Filled in as Grafana does on load**: a target's missing `refId` (the first free of A, B, …).
 /// - **Defaults**: members equal to Grafana's default (`editable: true`, `graphTooltip: 0`,
 ///   empty `links`/`tags`/`mappings`/`overrides`/`options`, `hide: false`, `format:
 ///   "time_series"`, `reduceOptions.values: false`, `reduceOptions.fields: ""`, …; the list is
 ///   `Defaults` below), a target's datasource equal to its
 ///   panel's (targets inherit it), a datasource equal to `defaultDatasource` (what a dashboard
 ///   without one gets), a row header's `gridPos` other than `y` (rows are full width, one unit
-///   high).
+///   high), a row's empty `repeat`, a panel's empty `title`, a dashboard link's empty `tags`.
 public struct DashboardNormalizer: Sendable {
     /// The datasource a reference-less panel, target or variable resolves to, dropped where it
     /// is written explicitly (the round trip passes the environment's `metrics` datasource).
@@ -81,6 +83,13 @@ public struct DashboardNormalizer: Sendable {
             annotations["list"] = .array(list.map { annotation($0) })
             dashboard["annotations"] = annotations
         }
+        if case .array(let links)? = dashboard["links"] {
+            dashboard["links"] = .array(links.map { link in
+                var link = link
+                if link["tags"] == .array([]) { link["tags"] = nil }
+                return link
+            })
+        }
         Self.dropDefaults(&dashboard, Defaults.dashboard)
         if dashboard["templating"]?["list"] == .array([]) { dashboard["templating"] = nil }
         if dashboard["annotations"]?["list"] == .array([]) { dashboard["annotations"] = nil }
@@ -111,7 +120,17 @@ public struct DashboardNormalizer: Sendable {
         if panel["type"] == .string("row") { return row(panel) }
         let datasource = panel["datasource"].flatMap(reference)
         panel["datasource"] = datasource
-        if case .array(let targets)? = panel["targets"] {
+        if case .array(var targets)? = panel["targets"] {
+            // Grafana gives a target without a refId the first free of A, B, … (PanelModel's
+            // ensureQueryIds); the render writes every refId.
+            var taken = Set(targets.compactMap { $0["refId"]?.stringValue })
+            for index in targets.indices where targets[index]["refId"]?.stringValue == nil {
+                guard case .object = targets[index] else { continue }
+                var next = 0
+                while taken.contains(PanelCodeGenerator.refIdName(next)) { next += 1 }
+                targets[index]["refId"] = .string(PanelCodeGenerator.refIdName(next))
+                taken.insert(PanelCodeGenerator.refIdName(next))
+            }
             panel["targets"] = .array(targets.map { target($0, panelDatasource: datasource) })
         }
         if let datasource, datasource == defaultDatasource { panel["datasource"] = nil }
@@ -119,10 +138,11 @@ public struct DashboardNormalizer: Sendable {
             if var defaults = fieldConfig["defaults"] {
                 Self.dropDefaults(&defaults, Defaults.fieldDefaults)
                 if let custom = defaults["custom"], custom.isEmptyObject { defaults["custom"] = nil }
-                fieldConfig["defaults"] = defaults.isEmptyObject ? nil : defaults
+                // (Not a `? nil :` ternary: JSONValue takes `nil` as its own `.null`.)
+                if defaults.isEmptyObject { fieldConfig["defaults"] = nil } else { fieldConfig["defaults"] = defaults }
             }
             if fieldConfig["overrides"] == .array([]) { fieldConfig["overrides"] = nil }
-            panel["fieldConfig"] = fieldConfig.isEmptyObject ? nil : fieldConfig
+            if fieldConfig.isEmptyObject { panel["fieldConfig"] = nil } else { panel["fieldConfig"] = fieldConfig }
         }
         if var reduce = panel["options"]?["reduceOptions"], case .object = reduce {
             Self.dropDefaults(&reduce, Defaults.reduceOptions)
@@ -136,6 +156,7 @@ public struct DashboardNormalizer: Sendable {
     func row(_ input: JSONValue) -> JSONValue {
         var row: JSONValue = .object([])
         for key in ["collapsed", "repeat", "title", "type"] { row[key] = input[key] }
+        if row["repeat"] == .null || row["repeat"] == .string("") { row["repeat"] = nil }
         if let y = input["gridPos"]?["y"] { row["gridPos"] = ["y": y] }
         // Grafana's backend migrates the panels a row holds when the row says whether it is
         // collapsed, and leaves them when it does not (its v27 case keeps such a `graph`, its v37
@@ -175,13 +196,14 @@ public struct DashboardNormalizer: Sendable {
         if ["query", "datasource", "custom", "interval"].contains(type) { variable["options"] = nil }
         if type == "datasource" { variable["current"] = nil }
         if let value = variable["current"]?["value"] {
-            variable["current"] = ["value": value]
+            // A multi-value variable's single value is a one-element list (as Grafana saves it).
+            variable["current"] = ["value": variable["multi"] == .bool(true) && value.stringValue != nil ? .array([value]) : value]
         } else if variable["current"] != nil {
             variable["current"] = nil
         }
         if let datasource = variable["datasource"] {
             let normalised = reference(datasource)
-            variable["datasource"] = normalised == defaultDatasource ? nil : normalised
+            if normalised == defaultDatasource { variable["datasource"] = nil } else { variable["datasource"] = normalised }
         }
         Self.dropDefaults(&variable, Defaults.variable)
         if type == "custom" || type == "interval", let current = variable["current"]?["value"], current == Self.firstOption(of: variable) {
@@ -303,7 +325,7 @@ public struct DashboardNormalizer: Sendable {
         static let panel: [String: [JSONValue]] = [
             "links": [[]], "transparent": [false], "description": [""], "transformations": [[]], "targets": [[]],
             "maxPerRow": [nil], "repeat": [nil, ""], "repeatDirection": [nil, "h"], "interval": [nil, ""], "timeFrom": [nil, ""],
-            "timeShift": [nil, ""], "maxDataPoints": [nil], "datasource": [nil], "hideTimeOverride": [false],
+            "timeShift": [nil, ""], "maxDataPoints": [nil], "datasource": [nil], "hideTimeOverride": [false], "title": [""],
         ]
         static let reduceOptions: [String: [JSONValue]] = ["values": [false], "fields": [""]]
         static let fieldDefaults: [String: [JSONValue]] = ["mappings": [[]], "links": [[]], "custom": [[:]]]

@@ -410,8 +410,9 @@ struct PanelCodeGenerator {
                     if placement != "bottom" { args.append("placement: .\(placement)") }
                     if !calcNames.isEmpty { args.append("calcs: [\(calcNames.joined(separator: ", "))]") }
                 }
-                if !show && mode != "list" { modifiers.append(".option(\"legend.displayMode\", \(SwiftLiteral.string(mode)))") }
                 modifiers.append(".legend(\(args.joined(separator: ", ")))")
+                // A hidden legend that keeps its table mode: `.legend(.hidden)` writes `list`.
+                if !show && mode != "list" { modifiers.append(".option(\"legend.displayMode\", \(SwiftLiteral.string(mode)))") }
             } else if show == false, mode == "list" {
                 c.consume(o + ["legend", "displayMode"]); c.consume(o + ["legend", "showLegend"])
                 modifiers.append(".hideLegend()")
