@@ -47,7 +47,7 @@ let package = Package(
         ),
         // `periscope import`: existing dashboards and rule files turned into Periscope Swift, and the
         // package (the `init` scaffold) they are written into.
-        .target(name: "PeriscopeImport", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PromQL"]),
+        .target(name: "PeriscopeImport", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PromQL"]),
         // `periscope lint`: the rule engine, its rules and the folder readers it runs on.
         .target(name: "PeriscopeLint", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PromQL"]),
         // `periscope diff` and `periscope preview`: the semantic diff of two artifact trees, its text,
@@ -61,7 +61,7 @@ let package = Package(
         // The benchmark workloads W1 and W2 of ../shared/bench as catalogs, for the bench and the tests.
         .target(name: "PeriscopeWorkloads", dependencies: ["Periscope"]),
         // The driver that renders and reads the workloads and times them.
-        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PeriscopeDiff", "PeriscopeWorkloads", "PromQL"]),
+        .executableTarget(name: "periscope-bench", dependencies: ["Periscope", "PeriscopeModel", "PeriscopeDiff", "PeriscopeImport", "PeriscopeWorkloads", "PromQL"]),
         // Golden-file and diagnostic assertions shared by the test targets.
         .target(name: "PeriscopeTestSupport", dependencies: ["PeriscopeCompiler", "PeriscopeModel"]),
 

@@ -20,8 +20,9 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) diff base-build build --format markdown
                   \(CatalogContext.program) preview build --out preview
                   \(CatalogContext.program) init monitoring
+                  \(CatalogContext.program) import dashboard dashboards/ --out monitoring
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, DiffCommand.self, PreviewCommand.self, InitCommand.self, ImportRulesGroup.self, InventoryCommand.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, DiffCommand.self, PreviewCommand.self, InitCommand.self, ImportCommand.self, InventoryCommand.self]
         )
     }
 }

@@ -159,6 +159,16 @@ enum BenchDriver {
         } else {
             failures += 1
         }
+        // Importing the rendered output as Swift (`periscope import dashboard`, without writing),
+        // next to reading it into the model in the same run.
+        let imported = timed("W1 import", [executablePath, "import-dashboards", fullOut], runs: runs)
+        if imported.ok {
+            print("  import 600 dashboards as Swift: \(format(imported.wall)) s wall, peak RSS \(format(imported.peakMB, 1)) MB   (target < 1 s)")
+            if read.ok { print("    \(format(imported.wall / read.wall, 1))x the time of reading them into the model, same run") }
+            if imported.wall >= 1 { print("  MISSED: importing the W1 output is not under 1 s") }
+        } else {
+            failures += 1
+        }
         let checker = shared + "/bench/check_w1.py"
         if FileManager.default.fileExists(atPath: checker) {
             do {

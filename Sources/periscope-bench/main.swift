@@ -12,6 +12,7 @@ import PeriscopeWorkloads
 //   periscope-bench promql INDIR                                       in-process PromQL parse throughput
 //   periscope-bench read-rules FILE...                                 in-process rule-file reading into models
 //   periscope-bench read-dashboards DIR                                read every dashboard under DIR into the model
+//   periscope-bench import-dashboards DIR                              import every dashboard under DIR as Swift
 //   periscope-bench run --shared ../shared --work DIR [--only w1,diff] everything below (or the parts named), with figures
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,6 +29,8 @@ case "read-rules":
     exit(Int32(BenchDriver.readW2(Array(arguments.dropFirst()), runs: 10)))
 case "read-dashboards":
     exit(ReadBenchmark.readDashboards(Array(arguments.dropFirst())))
+case "import-dashboards":
+    exit(ImportBenchmark.importDashboards(Array(arguments.dropFirst())))
 case "run":
     exit(BenchDriver.run(Array(arguments.dropFirst())))
 default:
@@ -39,6 +42,7 @@ default:
                periscope-bench promql INDIR
                periscope-bench read-rules FILE...
                periscope-bench read-dashboards DIR
+               periscope-bench import-dashboards DIR
 
         """.utf8))
     exit(64)

@@ -101,12 +101,3 @@ enum ImportReport {
         return full.hasPrefix(cwd + "/") ? String(full.dropFirst(cwd.count + 1)) : full
     }
 }
-
-/// The `import` group with only `rules` in it. TEMPORARY: the dashboard importer's branch adds
-/// the real `import` group (ImportCommand.swift); at merge it lists ImportRulesCommand and
-/// this type goes away.
-struct ImportRulesGroup: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "import", abstract: "Import existing rule files as Periscope Swift.", subcommands: [ImportRulesCommand.self])
-    }
-}

@@ -146,7 +146,7 @@ public struct GrafanaLowering: Sendable {
         if let variable = row.repeatVariable { members.append(JSONMember("repeat", .string(variable))) }
         members.append(JSONMember("title", .string(row.title)))
         members.append(JSONMember("type", .string(PanelType.row.rawValue)))
-        return .object(members)
+        return row.extra.isEmptyObject ? .object(members) : JSONValue.object(members).merging(row.extra)
     }
 
     static func gridPos(_ pos: GridPos) -> JSONValue {
@@ -256,7 +256,7 @@ public struct GrafanaLowering: Sendable {
                 if let legend = prometheus.legendFormat { members.append(JSONMember("legendFormat", .string(legend))) }
                 if let range = prometheus.range { members.append(JSONMember("range", .bool(range))) }
                 members.append(JSONMember("refId", .string(ids[index])))
-                return .object(members)
+                return prometheus.extra.isEmptyObject ? .object(members) : JSONValue.object(members).merging(prometheus.extra)
             case .loki(let loki):
                 var members = [datasourceMember(own: loki.datasource, kindDefault: .defaultLogs, at: loki.location)]
                 members.append(JSONMember("expr", .string(loki.expr)))
@@ -265,7 +265,7 @@ public struct GrafanaLowering: Sendable {
                 if let maxLines = loki.maxLines { members.append(JSONMember("maxLines", .int(maxLines))) }
                 if let instant = loki.instant { members.append(JSONMember("queryType", .string(instant ? "instant" : "range"))) }
                 members.append(JSONMember("refId", .string(ids[index])))
-                return .object(members)
+                return loki.extra.isEmptyObject ? .object(members) : JSONValue.object(members).merging(loki.extra)
             }
         }
     }

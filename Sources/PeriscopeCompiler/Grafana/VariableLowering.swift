@@ -112,7 +112,7 @@ extension GrafanaLowering {
         if let skip = variable.skipURLSync { members.append(JSONMember("skipUrlSync", .bool(skip))) }
         if let sort = variable.sort { members.append(JSONMember("sort", .int(sort.rawValue))) }
         members.append(JSONMember("type", .string(variable.kind.rawValue)))
-        return .object(members)
+        return variable.extra.isEmptyObject ? .object(members) : JSONValue.object(members).merging(variable.extra)
     }
 
     /// The uid a datasource variable starts on in this environment: its `.current(.named(…))`

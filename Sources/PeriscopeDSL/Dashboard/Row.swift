@@ -14,6 +14,9 @@ public struct Row: Sendable, Modifiable {
     public var panels: [Panel]
     /// Repeat the row for each value of a variable.
     public var repeatVariable: String?
+    /// Any other fields of the row header's JSON, set by path (the escape hatch,
+    /// ``setting(_:_:)``), merged over the typed fields when lowering.
+    public var extra: JSONValue = .object([])
     /// Where the row was written.
     public var location: SourceLocation
 
@@ -33,6 +36,10 @@ public struct Row: Sendable, Modifiable {
     public func collapsed(_ value: Bool = true) -> Self { with { $0.collapsed = value } }
     /// Repeats the row for each value of a variable.
     public func `repeat`(by variable: String) -> Self { with { $0.repeatVariable = variable } }
+    /// Sets any field of the row header's JSON by path, for fields without a modifier (the escape
+    /// hatch), e.g. `.setting("title", "")` for an untitled row kept as Grafana had it; merged
+    /// over the typed fields.
+    public func setting(_ path: OptionPath, _ value: JSONValue) -> Self { with { $0.extra[path: path] = value } }
 }
 
 /// One entry of a dashboard: a panel outside any row, or a row with its panels.

@@ -39,6 +39,8 @@ public struct PrometheusQuery: Sendable, Hashable, Modifiable {
     public var datasource: DatasourceReference?
     /// Whether the environment's `prometheus.selectors` are injected into this query.
     public var injectsSelectors: Bool
+    /// Any other fields of the target's JSON, set by path (the escape hatch, ``setting(_:_:)``).
+    public var extra: JSONValue = .object([])
     /// Where the query was written.
     public var location: SourceLocation
 
@@ -72,6 +74,9 @@ public struct PrometheusQuery: Sendable, Hashable, Modifiable {
     public func datasource(_ value: DatasourceReference) -> Self { with { $0.datasource = value } }
     /// Opts this query out of selector injection (`prometheus.selectors`).
     public func injectingSelectors(_ value: Bool) -> Self { with { $0.injectsSelectors = value } }
+    /// Sets any field of the target's JSON by path, for fields without a modifier (the escape
+    /// hatch), e.g. `.setting("intervalFactor", 2)`; merged over the typed fields.
+    public func setting(_ path: OptionPath, _ value: JSONValue) -> Self { with { $0.extra[path: path] = value } }
 }
 
 /// A Loki query of a panel.
@@ -94,6 +99,8 @@ public struct LokiQuery: Sendable, Hashable, Modifiable {
     public var hide: Bool?
     /// A datasource for this query alone.
     public var datasource: DatasourceReference?
+    /// Any other fields of the target's JSON, set by path (the escape hatch, ``setting(_:_:)``).
+    public var extra: JSONValue = .object([])
     /// Where the query was written.
     public var location: SourceLocation
 
@@ -118,6 +125,9 @@ public struct LokiQuery: Sendable, Hashable, Modifiable {
     public func hidden(_ value: Bool = true) -> Self { with { $0.hide = value } }
     /// Uses another datasource for this query.
     public func datasource(_ value: DatasourceReference) -> Self { with { $0.datasource = value } }
+    /// Sets any field of the target's JSON by path, for fields without a modifier (the escape
+    /// hatch); merged over the typed fields.
+    public func setting(_ path: OptionPath, _ value: JSONValue) -> Self { with { $0.extra[path: path] = value } }
 }
 
 /// One query of a panel.

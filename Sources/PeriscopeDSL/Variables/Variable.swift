@@ -135,6 +135,9 @@ public struct Variable: Sendable, Hashable, Modifiable {
     /// Query variables on a Prometheus datasource: whether the environment's
     /// `prometheus.selectors` are injected into the query's PromQL (true by default).
     public var injectsSelectors: Bool
+    /// Any other fields of the variable's JSON, set by path (the escape hatch, ``VariableConvertible/setting(_:_:)``),
+    /// merged over the typed fields when lowering.
+    public var extra: JSONValue
     /// Where the variable was written.
     public var location: SourceLocation
 
@@ -144,6 +147,7 @@ public struct Variable: Sendable, Hashable, Modifiable {
         self.name = name
         self.options = []
         self.injectsSelectors = true
+        self.extra = .object([])
         self.location = location
     }
 }

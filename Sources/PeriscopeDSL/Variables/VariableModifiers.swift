@@ -11,6 +11,10 @@ extension VariableConvertible {
     public func current(values: [String]) -> Self { with { $0.variable.current = VariableCurrent(values: values) } }
     /// Leaves the value out of the dashboard URL (`skipUrlSync`).
     public func skipURLSync(_ value: Bool = true) -> Self { with { $0.variable.skipURLSync = value } }
+    /// Sets any field of the variable's JSON by path, for fields without a modifier (the escape
+    /// hatch), e.g. `.setting("tagValuesQuery", "")`; merged over the typed fields, objects member
+    /// by member.
+    public func setting(_ path: OptionPath, _ value: JSONValue) -> Self { with { $0.variable.extra[path: path] = value } }
 }
 
 /// A variable whose options the user picks from, so several or "All" can be selected.

@@ -143,8 +143,8 @@ public enum PackageScaffold {
                 let entry = datasources[name].flatMap { pick($0, environment) }
                 guard let entry else { continue }
                 var fields: [String] = []
-                if let type = entry.type { fields.append("type: \(YAMLQuoting.string(type))") }
-                if let uid = entry.uid { fields.append("uid: \(YAMLQuoting.string(uid))") }
+                if let type = entry.type { fields.append("type: \(flowScalar(type))") }
+                if let uid = entry.uid { fields.append("uid: \(flowScalar(uid))") }
                 sources.append("    \(YAMLQuoting.string(name)): { \(fields.joined(separator: ", ")) }")
             }
             if !sources.isEmpty { grafana += ["  datasources:"] + sources }
@@ -173,6 +173,12 @@ public enum PackageScaffold {
             result.append((name, "# The \(name) environment.\nextends: base\n" + body(name)))
         }
         return result
+    }
+
+    /// A scalar inside a flow mapping (`{ type: …, uid: … }`), where `,`, `[`, `]`, `{` and `}`
+    /// end a plain scalar (an export's uid `${DS_PROMETHEUS}`): quoted when it holds one.
+    private static func flowScalar(_ text: String) -> String {
+        text.contains(where: { ",[]{}".contains($0) }) ? YAMLQuoting.doubleQuoted(text) : YAMLQuoting.string(text)
     }
 
     private static func yaml(_ scalar: EnvironmentScalar) -> String {

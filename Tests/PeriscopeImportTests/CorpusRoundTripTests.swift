@@ -1,0 +1,259 @@
+import Foundation
+import PeriscopeDSL
+import PeriscopeImport
+import PeriscopeModel
+import PeriscopeTestSupport
+import Testing
+
+/// The import round trip (issue 12, item 5): every dashboard and rule file of `../shared/corpus`
+/// is imported, the generated files are built as ONE package against this checkout (written by
+/// ``PackageWriter``, as `periscope import` writes it), rendered, and compared with the
+/// originals: dashboards after ``DashboardNormalizer`` (Grafana's migrations, ids, `version` and
+/// the other normalisations README lists), rule files group by group and rule by rule.
+///
+/// This is the only test that builds a package of imported code: keep it that way (one build
+/// takes minutes). The build uses `.build/import-round-trip` of this checkout as scratch path, so
+/// a second run is incremental.
+@Suite("Import round trip of ../shared/corpus", .serialized)
+struct CorpusRoundTripTests {
+    static let shared = Repository.shared()
+    static let corpus = shared?.appendingPathComponent("corpus")
+    static let available = corpus != nil
+
+    /// The datasource the generated package's environments give dashboards that name none.
+    static let defaultDatasource: JSONValue = ["type": "prometheus", "uid": "prometheus"]
+
+    static func dashboardFiles() throws -> [URL] {
+        guard let corpus else { return [] }
+        let root = corpus.appendingPathComponent("dashboards")
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        var files: [URL] = []
+        while let url = enumerator?.nextObject() as? URL {
+            if url.pathExtension == "json" { files.append(url) }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+
+    @Test(.enabled(if: available, "../shared/corpus not found; skipping the import round trip"))
+    func importBuildRenderCompare() throws {
+        let files = try Self.dashboardFiles()
+        #expect(files.count >= 30)
+        // FileBytes reads into an array (no memory-mapped Data, which crashed here once under the
+        // parallel test run).
+        let inputs = try files.map { url in
+            DashboardImporter.Input(path: url.path, bytes: try FileBytes.read(url.path, limit: JSONReader.maximumSize).get())
+        }
+        let result = DashboardImporter().importDashboards(inputs)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.isEmpty, "\(errors.map { $0.formatted() })")
+        #expect(result.sources.count == files.count)
+
+        // The corpus rule files, copied as `<mixin>-<file>` so each renders into its own namespace
+        // (the importer names the namespace after the file, and every mixin has an alerts.yaml).
+        let ruleCopies = try Self.ruleFileCopies()
+        var ruleSources: [ImportedSource] = []
+        do {
+            ruleSources = try RuleImporter().importFiles([ruleCopies.directory.path]).sources.filter { source in
+                source.definitions.contains { $0.kind == .ruleGroups }
+            }
+        } catch {
+            Issue.record("the corpus rule files do not import: \(error.diagnostics.map { $0.formatted() })")
+        }
+        let package = try RoundTripPackage.make(sources: result.sources + ruleSources, environments: result.environments)
+        let build = try package.build()
+        #expect(build.status == 0, "the imported corpus does not compile:\n\(build.output.suffix(6000))")
+        guard build.status == 0 else { return }
+        let render = try package.render()
+        #expect(render.status == 0, "render failed:\n\(render.output.suffix(4000))")
+        guard render.status == 0 else { return }
+
+        var exact = 0
+        var report: [String] = []
+        let normalizer = DashboardNormalizer(defaultDatasource: Self.defaultDatasource, comparing: true)
+        for (index, source) in result.sources.enumerated() {
+            let original = try #require(JSONReader().read(inputs[index].bytes, path: inputs[index].path).document).root
+            let uid = DashboardNormalizer.dashboardObject(original)["uid"]?.stringValue ?? ""
+            guard let rendered = package.renderedDashboard(uid: uid) else {
+                report.append("\(source.inputPath): not rendered (uid \(uid))")
+                continue
+            }
+            let a = JSONCanonical.value(normalizer.normalize(original))
+            let b = JSONCanonical.value(normalizer.normalize(rendered))
+            if let difference = JSONCanonical.firstDifference(a, b) {
+                report.append("\(inputs[index].path.split(separator: "/").suffix(2).joined(separator: "/")): differs at \(difference)")
+            } else {
+                exact += 1
+            }
+        }
+        // Rule files: every group, rule, expression, duration, label and annotation back.
+        var exactRules = 0
+        var ruleFiles = 0
+        for copy in ruleCopies.files {
+            guard let original = Self.ruleGroups(copy.path), !original.isEmpty else { continue }
+            ruleFiles += 1
+            let stem = copy.deletingPathExtension().lastPathComponent
+            let rendered = package.directory.appendingPathComponent("build/dev/prometheus/rules/\(stem).yaml")
+            guard let back = Self.ruleGroups(rendered.path) else {
+                report.append("rules/\(stem): not rendered")
+                continue
+            }
+            let firstDifferent = original.indices.first { !back.indices.contains($0) || original[$0] != back[$0] }
+            if let index = firstDifferent ?? (original.count == back.count ? nil : original.count) {
+                report.append("rules/\(stem): group \(index) differs: \(original.indices.contains(index) ? original[index].prefix(200) : "-") != \(back.indices.contains(index) ? back[index].prefix(200) : "-")")
+            } else {
+                exactRules += 1
+            }
+        }
+        print("import round trip: \(exactRules) of \(ruleFiles) corpus rule files with groups round-trip exactly")
+        #expect(ruleFiles >= 18)
+        #expect(exactRules == ruleFiles)
+        print("import round trip: package in \(package.directory.path)")
+        print("import round trip: \(exact) of \(files.count) corpus dashboards round-trip exactly")
+        for line in report { print("  " + line) }
+        // Known differences (README, "Round trip"): row headers whose `y` the flow layout does not
+        // reproduce (the DSL has no explicit row position: haproxy ×4, kafka ×2, openstack
+        // overview, vault) and a panel without `gridPos` (rabbitmq overview), which the render
+        // places. Raise this floor as they are fixed; never lower it.
+        #expect(exact >= 30, "\(report.joined(separator: "\n"))")
+    }
+}
+
+extension CorpusRoundTripTests {
+    /// The corpus rule files copied into a temporary folder as `<mixin>-<file>.yaml`.
+    static func ruleFileCopies() throws -> (directory: URL, files: [URL]) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-import-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard let corpus else { return (directory, []) }
+        let root = corpus.appendingPathComponent("rules")
+        // Files promtool 2.42 lints for duplicate rules (`promtool-2.42.txt`, verdict pass-lint):
+        // Periscope's compiler rejects a duplicate alert in a group, so they cannot render.
+        let verdicts = (try? String(contentsOf: root.appendingPathComponent("promtool-2.42.txt"), encoding: .utf8)) ?? ""
+        let linted = Set(verdicts.split(separator: "\n").compactMap { line -> String? in
+            let columns = line.split(separator: "\t")
+            return columns.count >= 3 && columns[1] == "pass-lint" ? String(columns[2].dropFirst("rules/".count)) : nil
+        })
+        if !linted.isEmpty { print("import round trip: rule files left out (promtool lints duplicate rules, which Periscope rejects): \(linted.sorted().joined(separator: ", "))") }
+        var files: [URL] = []
+        for mixin in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
+            let folder = root.appendingPathComponent(mixin)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") && !linted.contains("\(mixin)/\(name)") {
+                let copy = directory.appendingPathComponent("\(mixin)-\(name)")
+                try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: copy)
+                files.append(copy)
+            }
+        }
+        return (directory, files)
+    }
+
+    /// Each group of a rule file as one comparable line: name, interval, limit, labels, and per
+    /// rule its kind, name, expression (without the trailing line break a block scalar adds),
+    /// `for`, `keep_firing_for`, labels and annotations (sorted); nil when the file does not read.
+    static func ruleGroups(_ path: String) -> [String]? {
+        let result = RuleFileReader(path: path).readFile()
+        guard !result.hasErrors else { return nil }
+        func pairs(_ labels: [RuleLabel]) -> String { labels.map { "\($0.name)=\($0.value.value)" }.sorted().joined(separator: ",") }
+        return result.file.groups.map { group in
+            var line = "\(group.name.value)|\(group.interval?.value ?? "")|\(group.limit.map(String.init) ?? "")|\(group.queryOffset?.value ?? "")|\(pairs(group.labels))"
+            for rule in group.rules {
+                var expr = rule.expr.value
+                while expr.hasSuffix("\n") { expr.removeLast() }
+                line += "\n  \(rule.kind)|\(rule.name.value)|\(expr)|\(rule.forDuration?.value ?? "")|\(rule.keepFiringFor?.value ?? "")|\(pairs(rule.labels))|\(pairs(rule.annotations))"
+            }
+            return line
+        }
+    }
+}
+
+/// JSON compared as Grafana reads it: object members in any order, `1.0` equal to `1`.
+enum JSONCanonical {
+    static func value(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .object(let members):
+            var seen: [String: JSONValue] = [:]
+            for member in members { seen[member.key] = Self.value(member.value) }
+            return .object(seen.keys.sorted().map { JSONMember($0, seen[$0]!) })
+        case .array(let elements): return .array(elements.map(Self.value))
+        case .double(let number) where number.rounded() == number && abs(number) < 9e15: return .int(Int(number))
+        default: return value
+        }
+    }
+
+    /// The first JSON pointer where `a` and `b` differ, with both values.
+    static func firstDifference(_ a: JSONValue, _ b: JSONValue, at pointer: JSONPointer = .root) -> String? {
+        switch (a, b) {
+        case (.object(let left), .object(let right)):
+            let keys = Set(left.map(\.key)).union(right.map(\.key)).sorted()
+            for key in keys {
+                guard let l = a[key], let r = b[key] else {
+                    return "\(pointer.appending(key)): \(a[key] == nil ? "missing in the original" : "missing in the render")"
+                }
+                if let found = firstDifference(l, r, at: pointer.appending(key)) { return found }
+            }
+            return nil
+        case (.array(let left), .array(let right)):
+            guard left.count == right.count else { return "\(pointer): \(left.count) elements, rendered \(right.count)" }
+            for index in left.indices {
+                if let found = firstDifference(left[index], right[index], at: pointer.appending(index)) { return found }
+            }
+            return nil
+        default:
+            return a == b ? nil : "\(pointer): \(String(describing: a).prefix(120)) != \(String(describing: b).prefix(120))"
+        }
+    }
+}
+
+/// A package of imported sources that depends on this checkout by path.
+struct RoundTripPackage {
+    var directory: URL
+    var scratch: URL
+
+    var target: String
+
+    /// Writes `sources` with ``PackageWriter`` (the `import` commands' writer) into a new package
+    /// in a temporary folder, depending on this checkout (`--periscope-path`).
+    static func make(sources: [ImportedSource], environments: ImportedEnvironments) throws -> RoundTripPackage {
+        let root = Repository.root()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("periscope-import-round-trip-\(UUID().uuidString)")
+        let options = PackageWriter.Options(periscopePath: root.path, name: "corpus", environments: environments)
+        let written = try PackageWriter.write(sources, to: directory.path, options: options)
+        let scratch = root.appendingPathComponent(".build/import-round-trip")
+        return RoundTripPackage(directory: URL(fileURLWithPath: written.packageRoot), scratch: scratch, target: written.target)
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func build() throws -> (status: Int32, output: String) {
+        try run(["swift", "build", "--package-path", directory.path, "--scratch-path", scratch.path])
+    }
+
+    func render() throws -> (status: Int32, output: String) {
+        let bin = scratch.appendingPathComponent("debug/\(target)").path
+        return try run([bin, "render", "--env", "dev", "--out", directory.appendingPathComponent("build").path])
+    }
+
+    /// The rendered dashboard with `uid`, from any folder.
+    func renderedDashboard(uid: String) -> JSONValue? {
+        let root = directory.appendingPathComponent("build/dev/grafana/dashboards")
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            if url.lastPathComponent == uid + ".json" {
+                return JSONReader().read(contentsOfFile: url.path).document?.root
+            }
+        }
+        return nil
+    }
+}
