@@ -6,6 +6,7 @@ public enum PromQLRules {
         AlertNeverFiresRule(),          // alert-comparison-impossible
         AlertLabelValueRule(),          // alert-label-value
         AlertTemplateSyntaxRule(),      // alert-template-syntax
+        CounterTotalSuffixRule(),       // counter-total-suffix
         HighCardinalityLabelRule(),     // high-cardinality-label
         HistogramQuantileLeRule(),      // histogram-quantile-le
         LegendLabelRule(),              // legend-label-missing
@@ -15,6 +16,7 @@ public enum PromQLRules {
         RecordingRuleKeepsAllLabelsRule(), // recording-rule-keeps-all-labels
         RegexMatchesEverythingRule(),   // regex-matches-everything
         ReservedLabelRule(),            // reserved-label-name
+        SeriesBudgetRule(),             // series-budget
         TemplateLabelRule(),            // template-label-missing
     ]
 }

@@ -20,8 +20,9 @@ public struct RateOnCounterRule: LintRule {
             (temperature, queue length, memory in use) each drop is read as a reset and adds the whole new \
             value, so the result is meaningless. Prometheus' documentation of rate: "rate should only be used \
             with counters and native histograms"; for gauges use `deriv()` or `delta()`. Counters are \
-            recognised from the metrics inventory, else from Prometheus' naming conventions (`_total`; \
-            `_count`, `_sum`, `_bucket` of histograms and summaries).
+            recognised from the metrics inventory, else by the names Prometheus itself accepts before it \
+            annotates a query with "metric might not be a counter, name does not end in _total/_sum/_count/\
+            _bucket" (util/annotations/annotations.go, PossibleNonCounterInfo).
             """,
         bad: "rate(node_memory_MemAvailable_bytes[5m])",
         good: "deriv(node_memory_MemAvailable_bytes[5m])",
@@ -52,6 +53,9 @@ public struct RateOnCounterRule: LintRule {
     /// Why `text` is not a counter, or nil when it is (or cannot be judged).
     private func problem(with text: String, name: PromQLString, natives: Set<PromQLString>, input: LintInput) -> String? {
         if natives.contains(name) { return nil }
+        if let match = input.options.inventory?.family(of: text), match.metric.type != .unknown {
+            return match.isCounterLike ? nil : "the metrics inventory types as a \(match.metric.type.rawValue)\(match.suffix.map { " (its \($0) series)" } ?? "")"
+        }
         if text.contains(":") { return nil }
         if text.hasSuffix("_created") { return "is a creation timestamp (a gauge), not a counter" }
         if CounterNames.isCounterByName(text) { return nil }
