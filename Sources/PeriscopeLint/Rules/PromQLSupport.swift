@@ -1,0 +1,207 @@
+import PeriscopeDSL
+import PeriscopeModel
+import PromQL
+
+// What the PromQL rules share: where a query comes from (a panel target, a variable, an
+// alerting or recording rule), the subject findings are about, locations inside an
+// expression, and label-name normalisation for the high-cardinality deny-list.
+
+/// A query's rule, when it comes from a rule file.
+struct RuleContext {
+    let file: LintRuleFile
+    let group: RuleGroupNode
+    let rule: RuleNode
+}
+
+extension LintInput {
+    /// The rule a query comes from, or nil for dashboard queries.
+    func ruleContext(of query: LintQuery) -> RuleContext? {
+        guard case .rule(let fileIndex, let groupIndex, let ruleIndex) = query.origin,
+              ruleFiles.indices.contains(fileIndex) else { return nil }
+        let file = ruleFiles[fileIndex]
+        let groups = file.file.groups
+        guard groups.indices.contains(groupIndex), groups[groupIndex].rules.indices.contains(ruleIndex) else { return nil }
+        return RuleContext(file: file, group: groups[groupIndex], rule: groups[groupIndex].rules[ruleIndex])
+    }
+
+    /// The panel target a query comes from, or nil.
+    func panelTarget(of query: LintQuery) -> (dashboard: LintDashboard, panel: Grafana.Panel, target: Grafana.Target)? {
+        guard case .panelTarget(let dashboardIndex, let panelIndex, let targetIndex) = query.origin,
+              dashboards.indices.contains(dashboardIndex) else { return nil }
+        let dashboard = dashboards[dashboardIndex]
+        guard dashboard.dashboard.panels.indices.contains(panelIndex),
+              dashboard.dashboard.panels[panelIndex].targets.indices.contains(targetIndex) else { return nil }
+        let panel = dashboard.dashboard.panels[panelIndex]
+        return (dashboard, panel, panel.targets[targetIndex])
+    }
+
+    /// What a finding about `query` is about: the file, plus the group and rule name or the
+    /// dashboard uid.
+    func subject(of query: LintQuery) -> LintSubject {
+        switch query.origin {
+        case .rule:
+            if let context = ruleContext(of: query) { return context.subject }
+        case .panelTarget(let index, _, _), .variable(let index, _):
+            if dashboards.indices.contains(index) {
+                let dashboard = dashboards[index]
+                return LintSubject(file: dashboard.path, name: dashboard.dashboard.uid)
+            }
+        }
+        return LintSubject(file: query.location.path)
+    }
+
+    /// The location of byte `offset` of `query`'s text (see ``LintQuery/location(ofByte:ruleColumn:)``).
+    func location(of query: LintQuery, atByte offset: Int) -> Location {
+        query.location(ofByte: offset, ruleColumn: ruleContext(of: query)?.rule.location?.column)
+    }
+}
+
+extension RuleContext {
+    var subject: LintSubject { LintSubject(file: file.path, group: group.name.value, name: rule.name.value) }
+    var isAlert: Bool { rule.kind == .alert }
+    var isRecording: Bool { rule.kind == .record }
+}
+
+extension LintQuery {
+    /// The file location of byte `offset` of the expression.
+    ///
+    /// - JSON: dashboards keep an expression on one line as an escaped string; the column
+    ///   counts the opening quote and the escapes (`\"`, `\\`, `\n`) before the offset.
+    /// - YAML: a multi-line expression is a block scalar (`expr: |`), whose location is the
+    ///   indicator; its first content line is the next one. YAML keeps no indentation in the
+    ///   model, so the column assumes the block is indented two columns deeper than the rule's
+    ///   keys (`ruleColumn`), the layout of Prometheus' and prometheus-operator's examples; the
+    ///   line is exact. A one-line expression is counted from its first character.
+    /// - Swift: the DSL line itself, which is where the user edits.
+    public func location(ofByte offset: Int, ruleColumn: Int? = nil) -> Location {
+        let bytes = Array(text.utf8)
+        let end = Swift.min(Swift.max(offset, 0), bytes.count)
+        var lineIndex = 0
+        var lineStart = 0
+        for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
+            lineIndex += 1
+            lineStart = index + 1
+        }
+        // Columns count Unicode scalars, as the readers do.
+        var scalars = 0
+        for index in lineStart..<end where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+        switch location {
+        case .source:
+            return location
+        case .json(var json):
+            guard json.line > 0 else { return location }
+            var escapes = 0
+            for index in 0..<end {
+                switch bytes[index] {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): escapes += 1
+                case 0..<0x20: escapes += 5
+                default: break
+                }
+            }
+            json.column += 1 + scalars + escapes
+            return .json(json)
+        case .file(var file):
+            guard file.line > 0 else { return location }
+            if bytes.contains(UInt8(ascii: "\n")) {
+                file.line += 1 + lineIndex
+                file.column = (ruleColumn ?? file.column) + 2 + scalars
+            } else {
+                file.column += scalars
+            }
+            return .file(file)
+        }
+    }
+
+    /// The text of byte range `range` of the expression.
+    func slice(_ range: Range<Int>) -> String {
+        let bytes = Array(text.utf8)
+        let lower = Swift.min(Swift.max(range.lowerBound, 0), bytes.count)
+        let upper = Swift.min(Swift.max(range.upperBound, lower), bytes.count)
+        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+    }
+
+    /// Whether label flow can be trusted: no Grafana variable stands where a label name is.
+    var hasExactLabelNames: Bool { !GrafanaVariables.hasNamePlaceholder(text: text, parsedText: parsedText) }
+}
+
+extension LocatedText {
+    /// Where line `line` (1-based, as Go templates count) of a multi-line value starts; the
+    /// value's own location for the first line or when unknown.
+    func location(ofLine line: Int, ruleColumn: Int?) -> Location? {
+        guard let location else { return nil }
+        guard line >= 1, case .file(var file) = location, value.contains("\n") else { return location }
+        file.line += line
+        file.column = (ruleColumn ?? file.column) + 4
+        return .file(file)
+    }
+}
+
+/// Label names compared as the high-cardinality deny-list compares them: lowercase, with `_`,
+/// `-` and `.` removed, so `traceID`, `TraceId` and `trace_id` are one name.
+struct HighCardinalityLabels {
+    private let normalized: [String: String]
+
+    init(_ labels: [String]) {
+        var map: [String: String] = [:]
+        for label in labels { map[HighCardinalityLabels.normalize(label)] = label }
+        normalized = map
+    }
+
+    static func normalize(_ name: String) -> String {
+        var result = ""
+        result.reserveCapacity(name.utf8.count)
+        for scalar in name.unicodeScalars where scalar != "_" && scalar != "-" && scalar != "." {
+            result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+        }
+        return result
+    }
+
+    /// The deny-list entry `name` matches, or nil.
+    func match(_ name: String) -> String? {
+        normalized.isEmpty ? nil : normalized[HighCardinalityLabels.normalize(name)]
+    }
+
+    func match(_ name: PromQLString) -> String? {
+        guard let text = name.string else { return nil }
+        return match(text)
+    }
+}
+
+extension Expr {
+    /// The expression without enclosing parentheses.
+    var unwrapped: Expr {
+        var expr = self
+        while case .paren(let inner) = expr { expr = inner.expr }
+        return expr
+    }
+
+    /// Calls `visit` for every node, parents first; returning false skips the node's children.
+    func walk(_ visit: (Expr) -> Bool) {
+        guard visit(self) else { return }
+        switch self {
+        case .number, .string, .vectorSelector, .matrixSelector, .duration: return
+        case .subquery(let node): node.expr.walk(visit)
+        case .paren(let node): node.expr.walk(visit)
+        case .unary(let node): node.expr.walk(visit)
+        case .binary(let node):
+            node.lhs.walk(visit)
+            node.rhs.walk(visit)
+        case .aggregate(let node):
+            node.param?.walk(visit)
+            node.expr.walk(visit)
+        case .call(let node):
+            for argument in node.args { argument.walk(visit) }
+        }
+    }
+}
+
+extension PromQLString {
+    /// The name for messages.
+    var text: String { string ?? description }
+}
+
+/// Formats a label list for messages: `job, instance`, or `no labels`.
+func describeLabels(_ labels: Set<PromQLString>) -> String {
+    let names = labels.filter { $0 != "__name__" }.map(\.text).sorted()
+    return names.isEmpty ? "no labels" : names.joined(separator: ", ")
+}
