@@ -16,9 +16,10 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) promql check 'rate(http_requests_total[5m])'
                   \(CatalogContext.program) test build
                   \(CatalogContext.program) fmt --check dashboards rules
+                  \(CatalogContext.program) lint build --format github
                   \(CatalogContext.program) slo generate -i slos.yaml -o rules/slos.yaml
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, LintCommand.self, SLOCommand.self]
         )
     }
 }

@@ -35,6 +35,10 @@ public struct LintOptions: Sendable {
     /// and one that writes more series than this rarely aggregates enough.
     public var seriesBudgetPerRecordingRule: Int
 
+    /// The datasource uids the environment defines (`grafana.datasources` of a rendered folder's
+    /// manifest); nil when unknown (foreign files), then hard-coded uids cannot be resolved.
+    public var environmentDatasourceUIDs: [String]? = nil
+
     /// The deny-list used when `.periscope.yaml` sets none.
     public static let defaultHighCardinalityLabels = [
         "user_id", "request_id", "trace_id", "span_id", "session_id", "email", "ip", "client_ip", "path", "url", "uri",
