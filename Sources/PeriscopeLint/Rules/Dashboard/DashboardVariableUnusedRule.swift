@@ -21,7 +21,7 @@ public struct DashboardVariableUnusedRule: LintRule {
             let references = DashboardVariableReferences(dashboard.dashboard)
             let used = Set(references.uses.map(\.name))
             var seen: Set<String> = []
-            for variable in dashboard.dashboard.variables where variable.type != "adhoc" && !used.contains(variable.name) && seen.insert(variable.name).inserted {
+            for variable in dashboard.dashboard.variables where variable.type != "adhoc" && !variable.name.isEmpty && !used.contains(variable.name) && seen.insert(variable.name).inserted {
                 findings.report("variable '\(variable.name)' is defined but no panel, row, variable, annotation or link uses it",
                                 at: variable.location, subject: LintSubject(file: dashboard.path, group: dashboard.dashboard.uid, name: variable.name))
             }

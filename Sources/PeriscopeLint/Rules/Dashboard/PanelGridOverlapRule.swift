@@ -6,7 +6,7 @@ public struct PanelGridOverlapRule: LintRule {
     public init() {}
     public var id: DiagnosticID { "panel-grid-overlap" }
     public var category: LintCategory { .dashboard }
-    public var defaultSeverity: Diagnostic.Severity { .error }
+    public var defaultSeverity: Diagnostic.Severity { .warning }
     public var doc: LintRuleDoc {
         LintRuleDoc(
             summary: "No two panels (or row headers) at the same level overlap; panels inside a collapsed row are compared with each other only.",
