@@ -40,6 +40,7 @@ enum BenchDriver {
         print("")
         failures += runW1(work: work, shared: options.shared, runs: options.runs)
         failures += runW2(work: work, shared: options.shared, runs: options.runs)
+        failures += runLint(work: work, runs: options.runs)
         failures += runW2b(work: work, shared: options.shared, runs: options.runs)
         failures += PromQLBenchCommand.compare(work: work, shared: options.shared)
         return failures == 0 ? 0 : 1
