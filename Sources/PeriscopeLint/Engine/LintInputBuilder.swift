@@ -41,7 +41,7 @@ public enum LintInputBuilder {
             }
         }
         for (fileIndex, file) in ruleFiles.enumerated() {
-            for (groupIndex, group) in file.file.groups.enumerated() {
+            for (groupIndex, group) in file.groups.enumerated() {
                 for (ruleIndex, rule) in group.rules.enumerated() {
                     let location = rule.expr.location ?? rule.location ?? .file(FileLocation(path: file.path))
                     pending.append(Pending(origin: .rule(file: fileIndex, group: groupIndex, rule: ruleIndex),

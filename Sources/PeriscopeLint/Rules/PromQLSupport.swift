@@ -19,7 +19,7 @@ extension LintInput {
         guard case .rule(let fileIndex, let groupIndex, let ruleIndex) = query.origin,
               ruleFiles.indices.contains(fileIndex) else { return nil }
         let file = ruleFiles[fileIndex]
-        let groups = file.file.groups
+        let groups = file.groups
         guard groups.indices.contains(groupIndex), groups[groupIndex].rules.indices.contains(ruleIndex) else { return nil }
         return RuleContext(file: file, group: groups[groupIndex], rule: groups[groupIndex].rules[ruleIndex])
     }

@@ -48,7 +48,7 @@ extension LintInput {
     var ruleSites: [RuleSite] {
         var sites: [RuleSite] = []
         for file in ruleFiles {
-            for (groupIndex, group) in file.file.groups.enumerated() {
+            for (groupIndex, group) in file.groups.enumerated() {
                 for rule in group.rules { sites.append(RuleSite(file: file, groupIndex: groupIndex, group: group, rule: rule)) }
             }
         }

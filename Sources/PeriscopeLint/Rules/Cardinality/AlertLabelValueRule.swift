@@ -31,7 +31,7 @@ public struct AlertLabelValueRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         let denied = HighCardinalityLabels(input.options.highCardinalityLabels)
         for file in input.ruleFiles {
-            for group in file.file.groups {
+            for group in file.groups {
                 for rule in group.rules where rule.kind == .alert {
                     let subject = LintSubject(file: file.path, group: group.name.value, name: rule.name.value)
                     for label in rule.labels {

@@ -7,7 +7,8 @@ struct DashboardVariableReferences {
     /// A use: the variable, and the panel it is in (nil for dashboard-level strings).
     struct Use {
         var name: String
-        var panel: Grafana.Panel?
+        /// The index of the panel in `Grafana.Dashboard.panels` (an index, not a copy: panels are large).
+        var panel: Int?
         var location: Location
     }
 
@@ -19,11 +20,11 @@ struct DashboardVariableReferences {
     init(_ dashboard: Grafana.Dashboard) {
         for variable in dashboard.variables where defined[variable.name] == nil { defined[variable.name] = variable }
         inputs = Set(dashboard.inputs.map(\.name))
-        for panel in dashboard.panels {
+        for (index, panel) in dashboard.panels.enumerated() {
             Self.strings(in: panel.json, skipping: ["panels"]) { text in
-                for name in Self.names(in: text) { uses.append(Use(name: name, panel: panel, location: panel.location)) }
+                for name in Self.names(in: text) { uses.append(Use(name: name, panel: index, location: panel.location)) }
             }
-            if let repeatVariable = panel.repeatVariable, !repeatVariable.isEmpty { uses.append(Use(name: repeatVariable, panel: panel, location: panel.location)) }
+            if let repeatVariable = panel.repeatVariable, !repeatVariable.isEmpty { uses.append(Use(name: repeatVariable, panel: index, location: panel.location)) }
         }
         for row in dashboard.rows {
             if let repeatVariable = row.repeatVariable, !repeatVariable.isEmpty { uses.append(Use(name: repeatVariable, panel: nil, location: row.location)) }
@@ -44,7 +45,8 @@ struct DashboardVariableReferences {
     /// Calls `body` with every string below `value`, not descending into members named in `skipping`.
     static func strings(in value: JSONValue, skipping: Set<String>, _ body: (String) -> Void) {
         switch value {
-        case .string(let text): if text.contains("$") || text.contains("[[") { body(text) }
+        case .string(let text):
+            if text.utf8.contains(where: { $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "[") }) { body(text) }
         case .array(let items): for item in items { strings(in: item, skipping: [], body) }
         case .object(let members): for member in members where !skipping.contains(member.key) { strings(in: member.value, skipping: [], body) }
         default: break

@@ -22,11 +22,12 @@ public struct DashboardVariableUndefinedRule: LintRule {
             let known = references.defined.keys.sorted() + references.inputs.sorted()
             var reported: Set<String> = []
             for use in references.uses where references.defined[use.name] == nil && !references.inputs.contains(use.name) {
-                let key = use.name + "\u{0}" + (use.panel?.pointer.description ?? "")
+                let key = use.name + "\u{0}" + (use.panel.map(String.init) ?? "")
                 guard reported.insert(key).inserted else { continue }
-                let place = use.panel.map { "panel '\($0.title)'" } ?? "the dashboard"
+                let panel = use.panel.map { dashboard.dashboard.panels[$0] }
+                let place = panel.map { "panel '\($0.title)'" } ?? "the dashboard"
                 findings.report("\(place) uses variable '$\(use.name)', which the dashboard does not define\(KeySuggestion.hint(for: use.name, among: known))",
-                                at: use.location, subject: use.panel.map(dashboard.subject) ?? dashboard.subject)
+                                at: use.location, subject: panel.map(dashboard.subject) ?? dashboard.subject)
             }
         }
     }

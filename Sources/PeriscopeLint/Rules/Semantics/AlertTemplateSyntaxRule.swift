@@ -27,7 +27,7 @@ public struct AlertTemplateSyntaxRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         let target = PrometheusTarget(rawValue: input.options.target.rawValue) ?? .v3
         for file in input.ruleFiles {
-            for group in file.file.groups {
+            for group in file.groups {
                 for rule in group.rules where rule.kind == .alert {
                     let subject = LintSubject(file: file.path, group: group.name.value, name: rule.name.value)
                     for (kind, entries) in [("label", rule.labels), ("annotation", rule.annotations)] {

@@ -29,7 +29,7 @@ public struct ReservedLabelRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for file in input.ruleFiles {
-            for group in file.file.groups {
+            for group in file.groups {
                 for label in group.labels where label.name.hasPrefix("__") {
                     guard let location = label.nameLocation ?? label.value.location else { continue }
                     findings.report("group '\(group.name.value)' sets the reserved label '\(label.name)'", at: location,
