@@ -35,11 +35,13 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // Live checks against a running Prometheus: its HTTP API client, `inventory`, series and label budgets.
+        .target(name: "PeriscopeLive", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PromQL"]),
         // Command-line frontend, reusable by user catalogs.
         .target(
             name: "PeriscopeCLI",
             dependencies: [
-                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeLint", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeLint", "PeriscopeLive", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport", "PeriscopeWorkloads"]),
+        .testTarget(name: "PeriscopeLiveTests", dependencies: ["PeriscopeLive", "PeriscopeModel", "PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeModel", "PeriscopeTestSupport"]),

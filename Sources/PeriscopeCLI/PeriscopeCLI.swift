@@ -19,7 +19,7 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) lint build --format github
                   \(CatalogContext.program) slo generate -i slos.yaml -o rules/slos.yaml
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, LintCommand.self, SLOCommand.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, LintCommand.self, SLOCommand.self, InventoryCommand.self]
         )
     }
 }

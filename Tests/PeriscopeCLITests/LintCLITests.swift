@@ -131,4 +131,13 @@ import Testing
         #expect(result.stderr.contains("d.json:1:"))
         #expect(result.stderr.contains("r.yaml:"))
     }
+
+    @Test func unreachablePrometheusIsOneClearError() throws {
+        let directory = try CLI.folder(["r.yaml": "groups:\n- name: g\n  rules:\n  - record: job:up:sum\n    expr: sum by (job) (up)\n"])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CLI.run(["lint", "r.yaml", "--prometheus", "http://127.0.0.1:1", "--timeout", "2"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: [live-unreachable] http://127.0.0.1:1/"))
+        #expect(!result.stderr.contains("Fatal error"))
+    }
 }

@@ -3,7 +3,9 @@ import Foundation
 import PeriscopeCompiler
 import PeriscopeDSL
 import PeriscopeLint
+import PeriscopeLive
 import PeriscopeModel
+import PromQL
 
 /// `lint`: checks dashboards and rule files (rendered output or foreign files).
 struct LintCommand: ParsableCommand {
@@ -68,6 +70,15 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "List every rule: id, category, default severity and summary.")
     var listRules = false
 
+    @Option(help: ArgumentHelp("Also measure real series counts on this Prometheus server (live mode).", valueName: "url"))
+    var prometheus: String?
+
+    @Option(help: ArgumentHelp("Seconds each call to the Prometheus server may take (live mode).", valueName: "seconds"))
+    var timeout: Double = PrometheusClient.defaultTimeout
+
+    @Option(help: ArgumentHelp("The environment variable holding a bearer token for --prometheus (default: PROMETHEUS_BEARER_TOKEN, when set); the token is never printed.", valueName: "name"))
+    var bearerTokenEnv: String?
+
     @OptionGroup var environments: EnvironmentOptions
 
     func run() throws {
@@ -120,10 +131,52 @@ struct LintCommand: ParsableCommand {
             }
             report = report.subtracting(engine.lint(old.environments, options: options))
         }
+        if let prometheus {
+            problems += try live(prometheus, environments: read.environments, options: configuration.applied(to: options))
+        }
         for diagnostic in problems { Terminal.error(diagnostic.formatted(relativeTo: cwd)) }
         FileHandle.standardOutput.write(Data(report.rendered(format, relativeTo: cwd).utf8))
         let readErrors = problems.contains { $0.severity == .error }
         if readErrors || report.count(.error) > 0 || (strict && report.count(.warning) > 0) { throw ExitCode(1) }
+    }
+
+    /// The live checks (PeriscopeLive) of every query and rule against a Prometheus server: series
+    /// over budget, metrics that do not exist, labels with too many values. An unreachable server
+    /// is one located error; the command then exits 1.
+    private func live(_ address: String, environments: [ArtifactEnvironment], options: LintOptions) throws -> [Diagnostic] {
+        let client: PrometheusClient
+        do {
+            client = try PrometheusClient(address: address, timeout: timeout, bearerTokenVariable: bearerTokenEnv)
+        } catch {
+            Terminal.error("error: \(error)")
+            throw ExitCode(1)
+        }
+        var queries: [LiveQuery] = []
+        for environment in environments {
+            let input = LintInputBuilder.input(environment, options: options)
+            for query in input.queries {
+                switch query.origin {
+                case .panelTarget, .variable:
+                    queries.append(LiveQuery(expression: query.text, location: query.location, kind: .dashboardQuery))
+                case .rule(let file, let group, let rule):
+                    let node = input.ruleFiles[file].file.groups[group].rules[rule]
+                    let kind: LiveQuery.Kind = node.kind == .record ? .recordingRule(record: node.name.value) : .alertingRule(alert: node.name.value)
+                    queries.append(LiveQuery(expression: query.text, parsed: query.expression, location: query.location, kind: kind))
+                }
+            }
+        }
+        let budgets = LiveBudgets(seriesPerSelector: options.seriesBudgetPerQuery, seriesPerRecordingRule: options.seriesBudgetPerRecordingRule)
+        let checker = LiveChecker(client: client, budgets: budgets, parseOptions: ParseOptions(target: options.target))
+        let measured = queries
+        let outcome = Blocking.run { () async -> Result<[Diagnostic], PrometheusClientError> in
+            do throws(PrometheusClientError) { return .success(try await checker.check(measured)) } catch { return .failure(error) }
+        }
+        switch outcome ?? .failure(PrometheusClientError(.unreachable, url: PrometheusClient.shownAddress(address), detail: "the request task ended without an answer")) {
+        case .success(let diagnostics): return diagnostics
+        case .failure(let error):
+            Terminal.error("error: [\(LiveDiagnosticID.serverUnreachable)] \(error)")
+            throw ExitCode(1)
+        }
     }
 
     /// Every selected environment of the catalog, rendered in memory and read back as rendered output.
