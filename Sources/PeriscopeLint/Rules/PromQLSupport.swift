@@ -19,9 +19,29 @@ extension LintInput {
         guard case .rule(let fileIndex, let groupIndex, let ruleIndex) = query.origin,
               ruleFiles.indices.contains(fileIndex) else { return nil }
         let file = ruleFiles[fileIndex]
+        // `RuleFile.groups` flattens every document; a file of one document (the usual shape)
+        // is read in place, so looking a rule up costs no copy of the file's groups.
+        let documents = file.file.documents
+        if documents.count == 1, documents[0].items.isEmpty {
+            let groups = documents[0].groups
+            guard groups.indices.contains(groupIndex), groups[groupIndex].rules.indices.contains(ruleIndex) else { return nil }
+            return RuleContext(file: file, group: groups[groupIndex], rule: groups[groupIndex].rules[ruleIndex])
+        }
         let groups = file.file.groups
         guard groups.indices.contains(groupIndex), groups[groupIndex].rules.indices.contains(ruleIndex) else { return nil }
         return RuleContext(file: file, group: groups[groupIndex], rule: groups[groupIndex].rules[ruleIndex])
+    }
+
+    /// The kind of the rule a query comes from (read in place, no copy of the rule), or nil
+    /// for dashboard queries: a cheap test before ``ruleContext(of:)``.
+    func ruleKind(of query: LintQuery) -> RuleNode.Kind? {
+        guard case .rule(let fileIndex, let groupIndex, let ruleIndex) = query.origin, ruleFiles.indices.contains(fileIndex) else { return nil }
+        if ruleFiles[fileIndex].file.documents.count == 1, ruleFiles[fileIndex].file.documents[0].items.isEmpty {
+            guard ruleFiles[fileIndex].file.documents[0].groups.indices.contains(groupIndex),
+                  ruleFiles[fileIndex].file.documents[0].groups[groupIndex].rules.indices.contains(ruleIndex) else { return nil }
+            return ruleFiles[fileIndex].file.documents[0].groups[groupIndex].rules[ruleIndex].kind
+        }
+        return ruleContext(of: query)?.rule.kind
     }
 
     /// The panel target a query comes from, or nil.
@@ -129,7 +149,7 @@ extension LocatedText {
     /// value's own location for the first line or when unknown.
     func location(ofLine line: Int, ruleColumn: Int?) -> Location? {
         guard let location else { return nil }
-        guard line >= 1, case .file(var file) = location, value.contains("\n") else { return location }
+        guard line >= 1, case .file(var file) = location, value.utf8.contains(UInt8(ascii: "\n")) else { return location }
         file.line += line
         file.column = (ruleColumn ?? file.column) + 4
         return .file(file)
@@ -140,6 +160,8 @@ extension LocatedText {
 /// `-` and `.` removed, so `traceID`, `TraceId` and `trace_id` are one name.
 struct HighCardinalityLabels {
     private let normalized: [String: String]
+    /// The normalised entries as bytes, for ``LintQuery/mentionsAny(normalized:)``.
+    var normalizedBytes: [[UInt8]] { normalized.keys.sorted().map { Array($0.utf8) } }
 
     init(_ labels: [String]) {
         var map: [String: String] = [:]
@@ -148,10 +170,24 @@ struct HighCardinalityLabels {
     }
 
     static func normalize(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case 0x80...: return slowNormalize(name)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Names with non-ASCII letters (quoted UTF-8 label names) are lowercased by Unicode rules.
+    private static func slowNormalize(_ name: String) -> String {
         var result = ""
-        result.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars where scalar != "_" && scalar != "-" && scalar != "." {
-            result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            result += String(scalar).lowercased()
         }
         return result
     }
@@ -204,4 +240,106 @@ extension PromQLString {
 func describeLabels(_ labels: Set<PromQLString>) -> String {
     let names = labels.filter { $0 != "__name__" }.map(\.text).sorted()
     return names.isEmpty ? "no labels" : names.joined(separator: ", ")
+}
+
+extension LintQuery {
+    /// Whether the expression's text contains `needle` (bytes compared; cheaper than
+    /// `String.contains` for the quick pre-checks rules make before walking the tree).
+    func mentions(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            let last = bytes.count - pattern.count
+            while index <= last {
+                if bytes[index] == first {
+                    var matched = true
+                    for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+}
+
+/// Whether `text` holds `{{`, the start of a template action (Go's and Grafana's legends).
+func hasAction(_ text: String) -> Bool {
+    var previousWasBrace = false
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: "{") {
+            if previousWasBrace { return true }
+            previousWasBrace = true
+        } else {
+            previousWasBrace = false
+        }
+    }
+    return false
+}
+
+extension LintQuery {
+    /// Whether the text as written has a range or subquery written with a literal duration
+    /// (`[5m]`, `[ 1h:1m]`), as opposed to a Grafana variable (`[$__rate_interval]`).
+    var hasLiteralRange: Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "[") {
+                    var next = index + 1
+                    while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+                    if next < bytes.count, bytes[next] >= UInt8(ascii: "0"), bytes[next] <= UInt8(ascii: "9") { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether the text, lowercased and without `_`, `-` and `.`, contains one of `names`
+    /// (normalised deny-list entries): a cheap test before walking the expression.
+    func mentionsAny(normalized names: [[UInt8]]) -> Bool {
+        guard !names.isEmpty else { return false }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded.append(byte + 32)
+            case 0x80...: return true
+            default: folded.append(byte)
+            }
+        }
+        for name in names where !name.isEmpty && folded.count >= name.count {
+            let first = name[0]
+            var index = 0
+            let last = folded.count - name.count
+            while index <= last {
+                if folded[index] == first {
+                    var matched = true
+                    for offset in 1..<name.count where folded[index + offset] != name[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+}
+
+extension LintQuery.Origin {
+    /// Whether the query is a rule's expression.
+    var isRule: Bool {
+        if case .rule = self { return true }
+        return false
+    }
 }

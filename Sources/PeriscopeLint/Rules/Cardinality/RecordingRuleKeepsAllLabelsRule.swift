@@ -33,7 +33,7 @@ public struct RecordingRuleKeepsAllLabelsRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), rule.isRecording else { continue }
+            guard input.ruleKind(of: query) == .record, let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             var reported = false
             expr.walk { node in
                 guard case .aggregate(let aggregate) = node, aggregate.without else { return true }

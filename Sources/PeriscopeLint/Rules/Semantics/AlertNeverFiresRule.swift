@@ -39,7 +39,7 @@ public struct AlertNeverFiresRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), rule.isAlert else { continue }
+            guard input.ruleKind(of: query) == .alert, let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             expr.walk { node in
                 guard case .binary(let binary) = node, binary.op.isComparison, !binary.returnBool, binary.op != .neq else { return true }
                 let (operand, threshold, flipped): (Expr, Double?, Bool)

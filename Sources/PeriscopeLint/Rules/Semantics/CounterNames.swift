@@ -29,7 +29,7 @@ enum CounterNames {
     static func nativeHistograms(in queries: [LintQuery]) -> Set<PromQLString> {
         var found: Set<PromQLString> = []
         for query in queries {
-            guard let expr = query.expression, query.text.contains("histogram_") else { continue }
+            guard let expr = query.expression, query.mentions("histogram_") else { continue }
             expr.walk { node in
                 guard case .call(let call) = node, nativeHistogramFunctions.contains(call.function.name) else { return true }
                 // The histogram argument is the last vector one (histogram_quantile(φ, h), histogram_count(h)).

@@ -29,7 +29,7 @@ public struct CounterTotalSuffixRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         guard let inventory = input.options.inventory else { return }
         for query in input.queries {
-            guard let expr = query.expression, query.text.contains("rate(") || query.text.contains("increase(") else { continue }
+            guard let expr = query.expression, query.mentions("rate") || query.mentions("increase") else { continue }
             expr.walk { node in
                 guard case .call(let call) = node, CounterNames.counterFunctions.contains(call.function.name),
                       case .matrixSelector(let matrix)? = call.args.first?.unwrapped,

@@ -30,7 +30,7 @@ public struct HistogramQuantileLeRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for query in input.queries {
-            guard let expr = query.expression, query.text.contains("histogram_"), query.hasExactLabelNames else { continue }
+            guard let expr = query.expression, query.mentions("histogram_"), query.hasExactLabelNames else { continue }
             expr.walk { node in
                 guard case .call(let call) = node,
                       call.function.name == "histogram_quantile" || call.function.name == "histogram_fraction",

@@ -30,7 +30,7 @@ public struct LegendLabelRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for query in input.queries {
             guard let expr = query.expression, let (dashboard, panel, target) = input.panelTarget(of: query),
-                  let legend = target.legendFormat, legend.contains("{{"), query.hasExactLabelNames else { continue }
+                  let legend = target.legendFormat, hasAction(legend), query.hasExactLabelNames else { continue }
             let names = LegendLabelRule.labelNames(in: legend)
             guard !names.isEmpty else { continue }
             let labels = expr.resultLabels

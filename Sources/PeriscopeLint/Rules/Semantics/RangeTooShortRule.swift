@@ -41,7 +41,7 @@ public struct RangeTooShortRule: LintRule {
         guard scrape > 0 else { return }
         let minimum = 4 * scrape
         for query in input.queries {
-            guard let expr = query.expression, query.text.utf8.contains(UInt8(ascii: "[")) else { continue }
+            guard query.hasLiteralRange, let expr = query.expression else { continue }
             expr.walk { node in
                 switch node {
                 case .call(let call) where RangeTooShortRule.rangeFunctions.contains(call.function.name):

@@ -34,7 +34,7 @@ public struct RateOnCounterRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         var natives: Set<PromQLString>?
         for query in input.queries {
-            guard let expr = query.expression, query.text.contains("rate(") || query.text.contains("increase(") else { continue }
+            guard let expr = query.expression, query.mentions("rate") || query.mentions("increase") else { continue }
             expr.walk { node in
                 guard case .call(let call) = node, CounterNames.counterFunctions.contains(call.function.name),
                       case .matrixSelector(let matrix)? = call.args.first?.unwrapped,
@@ -56,7 +56,7 @@ public struct RateOnCounterRule: LintRule {
         if let match = input.options.inventory?.family(of: text), match.metric.type != .unknown {
             return match.isCounterLike ? nil : "the metrics inventory types as a \(match.metric.type.rawValue)\(match.suffix.map { " (its \($0) series)" } ?? "")"
         }
-        if text.contains(":") { return nil }
+        if text.utf8.contains(UInt8(ascii: ":")) { return nil }
         if text.hasSuffix("_created") { return "is a creation timestamp (a gauge), not a counter" }
         if CounterNames.isCounterByName(text) { return nil }
         return "is not a counter by its name (counters end in _total, _count, _sum or _bucket)"

@@ -45,7 +45,7 @@ public struct ReservedLabelRule: LintRule {
             }
         }
         for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), query.text.contains("\"__") || query.text.contains("'__") else { continue }
+            guard query.origin.isRule, query.mentions("\"__") || query.mentions("'__"), let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             expr.walk { node in
                 var destination: StringLiteral?
                 var function = ""

@@ -40,10 +40,10 @@ public struct TemplateLabelRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), rule.isAlert else { continue }
+            guard input.ruleKind(of: query) == .alert, let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             var labels: LabelSet?
             for (kind, entries) in [("label", rule.rule.labels), ("annotation", rule.rule.annotations)] {
-                for entry in entries where entry.value.value.contains("{{") {
+                for entry in entries where hasAction(entry.value.value) {
                     let references = GoTemplate.references(in: entry.value.value)
                     for reference in references.labels {
                         if labels == nil { labels = expr.resultLabels }
