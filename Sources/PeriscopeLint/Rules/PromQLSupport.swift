@@ -56,23 +56,40 @@ extension LintInput {
     }
 
     /// What a finding about `query` is about: the file, plus the group and rule name or the
-    /// dashboard uid.
+    /// dashboard uid. Read in place: a finding costs no copy of the file's model.
     func subject(of query: LintQuery) -> LintSubject {
         switch query.origin {
-        case .rule:
+        case .rule(let f, let g, let r):
+            if isSingleDocument(f, g, r) {
+                return LintSubject(file: ruleFiles[f].path, group: ruleFiles[f].file.documents[0].groups[g].name.value,
+                                   name: ruleFiles[f].file.documents[0].groups[g].rules[r].name.value)
+            }
             if let context = ruleContext(of: query) { return context.subject }
         case .panelTarget(let index, _, _), .variable(let index, _):
             if dashboards.indices.contains(index) {
-                let dashboard = dashboards[index]
-                return LintSubject(file: dashboard.path, name: dashboard.dashboard.uid)
+                return LintSubject(file: dashboards[index].path, name: dashboards[index].dashboard.uid)
             }
         }
         return LintSubject(file: query.location.path)
     }
 
+    /// Whether rule `r` of group `g` of file `f` exists in a file of one document, so it can be
+    /// read in place through `documents[0]`.
+    func isSingleDocument(_ f: Int, _ g: Int, _ r: Int) -> Bool {
+        ruleFiles.indices.contains(f) && ruleFiles[f].file.documents.count == 1 && ruleFiles[f].file.documents[0].items.isEmpty
+            && ruleFiles[f].file.documents[0].groups.indices.contains(g) && ruleFiles[f].file.documents[0].groups[g].rules.indices.contains(r)
+    }
+
+    /// The column of the rule's first key, for locations inside block scalars.
+    func ruleColumn(of query: LintQuery) -> Int? {
+        guard case .rule(let f, let g, let r) = query.origin else { return nil }
+        if isSingleDocument(f, g, r) { return ruleFiles[f].file.documents[0].groups[g].rules[r].location?.column }
+        return ruleContext(of: query)?.rule.location?.column
+    }
+
     /// The location of byte `offset` of `query`'s text (see ``LintQuery/location(ofByte:ruleColumn:)``).
     func location(of query: LintQuery, atByte offset: Int) -> Location {
-        query.location(ofByte: offset, ruleColumn: ruleContext(of: query)?.rule.location?.column)
+        query.location(ofByte: offset, ruleColumn: ruleColumn(of: query))
     }
 }
 
@@ -160,8 +177,8 @@ extension LocatedText {
 /// `-` and `.` removed, so `traceID`, `TraceId` and `trace_id` are one name.
 struct HighCardinalityLabels {
     private let normalized: [String: String]
-    /// The normalised entries as bytes, for ``LintQuery/mentionsAny(normalized:)``.
-    var normalizedBytes: [[UInt8]] { normalized.keys.sorted().map { Array($0.utf8) } }
+    /// The normalised entries as bytes, for ``LintQuery/mentionsAny(_:scratch:)``.
+    var normalizedSet: Set<[UInt8]> { Set(normalized.keys.map { Array($0.utf8) }) }
 
     init(_ labels: [String]) {
         var map: [String: String] = [:]
@@ -302,41 +319,40 @@ extension LintQuery {
         }
     }
 
-    /// Whether the text, lowercased and without `_`, `-` and `.`, contains one of `names`
-    /// (normalised deny-list entries): a cheap test before walking the expression.
-    func mentionsAny(normalized names: [[UInt8]]) -> Bool {
+    /// Whether a name in the text (a run of name characters, `-` and `.`), lowercased and
+    /// without `_`, `-` and `.`, is one of `names` (normalised deny-list entries): a cheap,
+    /// allocation-free test before walking the expression. `scratch` is reused between calls.
+    func mentionsAny(_ names: Set<[UInt8]>, scratch: inout [UInt8]) -> Bool {
         guard !names.isEmpty else { return false }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(text.utf8.count)
+        scratch.removeAll(keepingCapacity: true)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): continue
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): folded.append(byte + 32)
-            case 0x80...: return true
-            default: folded.append(byte)
-            }
-        }
-        for name in names where !name.isEmpty && folded.count >= name.count {
-            let first = name[0]
-            var index = 0
-            let last = folded.count - name.count
-            while index <= last {
-                if folded[index] == first {
-                    var matched = true
-                    for offset in 1..<name.count where folded[index + offset] != name[offset] {
-                        matched = false
-                        break
-                    }
-                    if matched { return true }
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scratch.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                scratch.append(byte)
+            case 0x80...:
+                return true
+            default:
+                if !scratch.isEmpty {
+                    if names.contains(scratch) { return true }
+                    scratch.removeAll(keepingCapacity: true)
                 }
-                index += 1
             }
         }
-        return false
+        return !scratch.isEmpty && names.contains(scratch)
     }
 }
 
 extension LintQuery.Origin {
+    /// Whether the query is a panel target's expression.
+    var isPanelTarget: Bool {
+        if case .panelTarget = self { return true }
+        return false
+    }
+
     /// Whether the query is a rule's expression.
     var isRule: Bool {
         if case .rule = self { return true }

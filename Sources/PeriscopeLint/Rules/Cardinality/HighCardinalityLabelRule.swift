@@ -33,10 +33,13 @@ public struct HighCardinalityLabelRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         let denied = HighCardinalityLabels(input.options.highCardinalityLabels)
-        let deniedBytes = denied.normalizedBytes
-        for query in input.queries {
+        let deniedNames = denied.normalizedSet
+        var scratch: [UInt8] = []
+        for index in input.queries.indices {
             // Only an expression that names a denied label can keep one.
-            guard query.mentionsAny(normalized: deniedBytes), let expr = query.expression else { continue }
+            guard input.queries[index].mentionsAny(deniedNames, scratch: &scratch) else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
             let before = findings.findings.count
             check(expr, of: query, in: input, denied: denied, into: &findings)
             if findings.findings.count == before, input.ruleKind(of: query) == .record, let rule = input.ruleContext(of: query) {

@@ -32,9 +32,13 @@ public struct RegexMatchesEverythingRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            // A pattern matching everything repeats something: `*` or `{0,}`.
-            guard query.mentions("=~"), query.mentions("*") || query.mentions("{0,"), let expr = query.expression else { continue }
+        for index in input.queries.indices {
+            // A pattern matching everything repeats an atom: `.*`, `[…]*`, `(…)*` or `{0,}`.
+            guard input.queries[index].mentions("=~"),
+                  input.queries[index].mentions(".*") || input.queries[index].mentions("]*") || input.queries[index].mentions(")*")
+                    || input.queries[index].mentions("{0,") else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
             expr.walk { node in
                 let selector: VectorSelector
                 switch node {

@@ -28,7 +28,9 @@ public struct LegendLabelRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
+        for index in input.queries.indices {
+            guard input.queries[index].origin.isPanelTarget else { continue }
+            let query = input.queries[index]
             guard let expr = query.expression, let (dashboard, panel, target) = input.panelTarget(of: query),
                   let legend = target.legendFormat, hasAction(legend), query.hasExactLabelNames else { continue }
             let names = LegendLabelRule.labelNames(in: legend)

@@ -33,8 +33,10 @@ public struct RateOnCounterRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         var natives: Set<PromQLString>?
-        for query in input.queries {
-            guard let expr = query.expression, query.mentions("rate") || query.mentions("increase") else { continue }
+        for index in input.queries.indices {
+            guard input.queries[index].mentions("rate") || input.queries[index].mentions("increase") else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
             expr.walk { node in
                 guard case .call(let call) = node, CounterNames.counterFunctions.contains(call.function.name),
                       case .matrixSelector(let matrix)? = call.args.first?.unwrapped,

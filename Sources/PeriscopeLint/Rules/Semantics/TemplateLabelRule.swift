@@ -39,8 +39,10 @@ public struct TemplateLabelRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard input.ruleKind(of: query) == .alert, let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
+        for index in input.queries.indices {
+            guard input.ruleKind(of: input.queries[index]) == .alert else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             var labels: LabelSet?
             for (kind, entries) in [("label", rule.rule.labels), ("annotation", rule.rule.annotations)] {
                 for entry in entries where hasAction(entry.value.value) {
