@@ -44,17 +44,6 @@ extension LintInput {
         return ruleContext(of: query)?.rule.kind
     }
 
-    /// The panel target a query comes from, or nil.
-    func panelTarget(of query: LintQuery) -> (dashboard: LintDashboard, panel: Grafana.Panel, target: Grafana.Target)? {
-        guard case .panelTarget(let dashboardIndex, let panelIndex, let targetIndex) = query.origin,
-              dashboards.indices.contains(dashboardIndex) else { return nil }
-        let dashboard = dashboards[dashboardIndex]
-        guard dashboard.dashboard.panels.indices.contains(panelIndex),
-              dashboard.dashboard.panels[panelIndex].targets.indices.contains(targetIndex) else { return nil }
-        let panel = dashboard.dashboard.panels[panelIndex]
-        return (dashboard, panel, panel.targets[targetIndex])
-    }
-
     /// What a finding about `query` is about: the file, plus the group and rule name or the
     /// dashboard uid. Read in place: a finding costs no copy of the file's model.
     func subject(of query: LintQuery) -> LintSubject {
