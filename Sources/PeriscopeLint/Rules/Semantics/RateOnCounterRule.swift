@@ -34,7 +34,8 @@ public struct RateOnCounterRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         var natives: Set<PromQLString>?
         for index in input.queries.indices {
-            guard input.queries[index].mentions("rate") || input.queries[index].mentions("increase") else { continue }
+            guard input.options.inventory != nil ? (input.queries[index].mentions("rate") || input.queries[index].mentions("increase"))
+                    : RateOnCounterRule.mayReadNonCounter(input.queries[index].text) else { continue }
             let query = input.queries[index]
             guard let expr = query.expression else { continue }
             expr.walk { node in
@@ -50,6 +51,40 @@ public struct RateOnCounterRule: LintRule {
                 return true
             }
         }
+    }
+
+    /// Whether the text may apply `rate`, `irate` or `increase` to something that is not a
+    /// counter by name: false when every such call's argument starts with a metric name ending
+    /// in `_total`, `_count`, `_sum` or `_bucket` (the common case, decided without walking the
+    /// expression). With an inventory, names are not enough, so the walk always happens.
+    static func mayReadNonCounter(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            // Find `rate` or `increase` as a whole word (irate ends in rate).
+            var word = index
+            while word < bytes.count, GrafanaVariables.isNameByte(bytes[word]) { word += 1 }
+            if word > index {
+                let name = bytes[index..<word]
+                if name.elementsEqual("rate".utf8) || name.elementsEqual("irate".utf8) || name.elementsEqual("increase".utf8) {
+                    var cursor = word
+                    while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+                    if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "(") {
+                        cursor += 1
+                        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+                        var end = cursor
+                        while end < bytes.count, GrafanaVariables.isNameByte(bytes[end]) || bytes[end] == UInt8(ascii: ":") { end += 1 }
+                        guard end > cursor else { return true }
+                        let metric = String(decoding: bytes[cursor..<end], as: UTF8.self)
+                        if !(CounterNames.isCounterByName(metric) || metric.utf8.contains(UInt8(ascii: ":"))) { return true }
+                    }
+                }
+                index = word
+            } else {
+                index += 1
+            }
+        }
+        return false
     }
 
     /// Why `text` is not a counter, or nil when it is (or cannot be judged).
