@@ -29,6 +29,10 @@ struct CardinalityRuleTests {
                 expr: sum by (job) (rate(x_total{path=~"/api.*"}[5m]))
               - record: a:b:fine3
                 expr: rate(x_total[5m])
+              - record: a:b:required
+                expr: rate(x_total{job="a", user_id!=""}[5m])  # expect
+              - record: a:b:pinned
+                expr: rate(x_total{job="a", user_id="42"}[5m])
 
             """)
         #expect(findings.first?.message.contains("'user_id'") == true)

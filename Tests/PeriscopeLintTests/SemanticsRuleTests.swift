@@ -29,6 +29,10 @@ struct SemanticsRuleTests {
                 expr: sum(rate(job:requests:sum[5m]))
               - record: a:b:deriv
                 expr: deriv(node_memory_MemAvailable_bytes[5m])
+              - record: a:b:spaced
+                expr: sum(rate (x_total[5m])) + sum(rate ( queue_depth [5m]))  # expect
+              - record: a:b:name_matcher
+                expr: sum(increase({__name__="queue_depth"}[5m]))  # expect
 
             """)
     }

@@ -19,40 +19,59 @@ extension LintInput {
         guard case .rule(let fileIndex, let groupIndex, let ruleIndex) = query.origin,
               ruleFiles.indices.contains(fileIndex) else { return nil }
         let file = ruleFiles[fileIndex]
+        // Cached by LintRuleFile: no flattening of the file's documents per lookup.
         let groups = file.groups
         guard groups.indices.contains(groupIndex), groups[groupIndex].rules.indices.contains(ruleIndex) else { return nil }
         return RuleContext(file: file, group: groups[groupIndex], rule: groups[groupIndex].rules[ruleIndex])
     }
 
-    /// The panel target a query comes from, or nil.
-    func panelTarget(of query: LintQuery) -> (dashboard: LintDashboard, panel: Grafana.Panel, target: Grafana.Target)? {
-        guard case .panelTarget(let dashboardIndex, let panelIndex, let targetIndex) = query.origin,
-              dashboards.indices.contains(dashboardIndex) else { return nil }
-        let dashboard = dashboards[dashboardIndex]
-        guard dashboard.dashboard.panels.indices.contains(panelIndex),
-              dashboard.dashboard.panels[panelIndex].targets.indices.contains(targetIndex) else { return nil }
-        let panel = dashboard.dashboard.panels[panelIndex]
-        return (dashboard, panel, panel.targets[targetIndex])
+    /// The kind of the rule a query comes from (read in place, no copy of the rule), or nil
+    /// for dashboard queries: a cheap test before ``ruleContext(of:)``.
+    func ruleKind(of query: LintQuery) -> RuleNode.Kind? {
+        guard case .rule(let fileIndex, let groupIndex, let ruleIndex) = query.origin, ruleFiles.indices.contains(fileIndex) else { return nil }
+        if ruleFiles[fileIndex].file.documents.count == 1, ruleFiles[fileIndex].file.documents[0].items.isEmpty {
+            guard ruleFiles[fileIndex].file.documents[0].groups.indices.contains(groupIndex),
+                  ruleFiles[fileIndex].file.documents[0].groups[groupIndex].rules.indices.contains(ruleIndex) else { return nil }
+            return ruleFiles[fileIndex].file.documents[0].groups[groupIndex].rules[ruleIndex].kind
+        }
+        return ruleContext(of: query)?.rule.kind
     }
 
     /// What a finding about `query` is about: the file, plus the group and rule name or the
-    /// dashboard uid.
+    /// dashboard uid. Read in place: a finding costs no copy of the file's model.
     func subject(of query: LintQuery) -> LintSubject {
         switch query.origin {
-        case .rule:
+        case .rule(let f, let g, let r):
+            if isSingleDocument(f, g, r) {
+                return LintSubject(file: ruleFiles[f].path, group: ruleFiles[f].file.documents[0].groups[g].name.value,
+                                   name: ruleFiles[f].file.documents[0].groups[g].rules[r].name.value)
+            }
             if let context = ruleContext(of: query) { return context.subject }
         case .panelTarget(let index, _, _), .variable(let index, _):
             if dashboards.indices.contains(index) {
-                let dashboard = dashboards[index]
-                return LintSubject(file: dashboard.path, name: dashboard.dashboard.uid)
+                return LintSubject(file: dashboards[index].path, name: dashboards[index].dashboard.uid)
             }
         }
         return LintSubject(file: query.location.path)
     }
 
+    /// Whether rule `r` of group `g` of file `f` exists in a file of one document, so it can be
+    /// read in place through `documents[0]`.
+    func isSingleDocument(_ f: Int, _ g: Int, _ r: Int) -> Bool {
+        ruleFiles.indices.contains(f) && ruleFiles[f].file.documents.count == 1 && ruleFiles[f].file.documents[0].items.isEmpty
+            && ruleFiles[f].file.documents[0].groups.indices.contains(g) && ruleFiles[f].file.documents[0].groups[g].rules.indices.contains(r)
+    }
+
+    /// The column of the rule's first key, for locations inside block scalars.
+    func ruleColumn(of query: LintQuery) -> Int? {
+        guard case .rule(let f, let g, let r) = query.origin else { return nil }
+        if isSingleDocument(f, g, r) { return ruleFiles[f].file.documents[0].groups[g].rules[r].location?.column }
+        return ruleContext(of: query)?.rule.location?.column
+    }
+
     /// The location of byte `offset` of `query`'s text (see ``LintQuery/location(ofByte:ruleColumn:)``).
     func location(of query: LintQuery, atByte offset: Int) -> Location {
-        query.location(ofByte: offset, ruleColumn: ruleContext(of: query)?.rule.location?.column)
+        query.location(ofByte: offset, ruleColumn: ruleColumn(of: query))
     }
 }
 
@@ -129,7 +148,7 @@ extension LocatedText {
     /// value's own location for the first line or when unknown.
     func location(ofLine line: Int, ruleColumn: Int?) -> Location? {
         guard let location else { return nil }
-        guard line >= 1, case .file(var file) = location, value.contains("\n") else { return location }
+        guard line >= 1, case .file(var file) = location, value.utf8.contains(UInt8(ascii: "\n")) else { return location }
         file.line += line
         file.column = (ruleColumn ?? file.column) + 4
         return .file(file)
@@ -140,6 +159,8 @@ extension LocatedText {
 /// `-` and `.` removed, so `traceID`, `TraceId` and `trace_id` are one name.
 struct HighCardinalityLabels {
     private let normalized: [String: String]
+    /// The normalised entries as bytes, for ``LintQuery/mentionsAny(_:scratch:)``.
+    var normalizedSet: Set<[UInt8]> { Set(normalized.keys.map { Array($0.utf8) }) }
 
     init(_ labels: [String]) {
         var map: [String: String] = [:]
@@ -148,10 +169,24 @@ struct HighCardinalityLabels {
     }
 
     static func normalize(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case 0x80...: return slowNormalize(name)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Names with non-ASCII letters (quoted UTF-8 label names) are lowercased by Unicode rules.
+    private static func slowNormalize(_ name: String) -> String {
         var result = ""
-        result.reserveCapacity(name.utf8.count)
         for scalar in name.unicodeScalars where scalar != "_" && scalar != "-" && scalar != "." {
-            result.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            result += String(scalar).lowercased()
         }
         return result
     }
@@ -204,4 +239,105 @@ extension PromQLString {
 func describeLabels(_ labels: Set<PromQLString>) -> String {
     let names = labels.filter { $0 != "__name__" }.map(\.text).sorted()
     return names.isEmpty ? "no labels" : names.joined(separator: ", ")
+}
+
+extension LintQuery {
+    /// Whether the expression's text contains `needle` (bytes compared; cheaper than
+    /// `String.contains` for the quick pre-checks rules make before walking the tree).
+    func mentions(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            var index = 0
+            let last = bytes.count - pattern.count
+            while index <= last {
+                if bytes[index] == first {
+                    var matched = true
+                    for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+}
+
+/// Whether `text` holds `{{`, the start of a template action (Go's and Grafana's legends).
+func hasAction(_ text: String) -> Bool {
+    var previousWasBrace = false
+    for byte in text.utf8 {
+        if byte == UInt8(ascii: "{") {
+            if previousWasBrace { return true }
+            previousWasBrace = true
+        } else {
+            previousWasBrace = false
+        }
+    }
+    return false
+}
+
+extension LintQuery {
+    /// Whether the text as written has a range or subquery written with a literal duration
+    /// (`[5m]`, `[ 1h:1m]`), as opposed to a Grafana variable (`[$__rate_interval]`).
+    var hasLiteralRange: Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "[") {
+                    var next = index + 1
+                    while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+                    if next < bytes.count, bytes[next] >= UInt8(ascii: "0"), bytes[next] <= UInt8(ascii: "9") { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether a name in the text (a run of name characters, `-` and `.`), lowercased and
+    /// without `_`, `-` and `.`, is one of `names` (normalised deny-list entries): a cheap,
+    /// allocation-free test before walking the expression. `scratch` is reused between calls.
+    func mentionsAny(_ names: Set<[UInt8]>, scratch: inout [UInt8]) -> Bool {
+        guard !names.isEmpty else { return false }
+        scratch.removeAll(keepingCapacity: true)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scratch.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                scratch.append(byte)
+            case 0x80...:
+                return true
+            default:
+                if !scratch.isEmpty {
+                    if names.contains(scratch) { return true }
+                    scratch.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        return !scratch.isEmpty && names.contains(scratch)
+    }
+}
+
+extension LintQuery.Origin {
+    /// Whether the query is a panel target's expression.
+    var isPanelTarget: Bool {
+        if case .panelTarget = self { return true }
+        return false
+    }
+
+    /// Whether the query is a rule's expression.
+    var isRule: Bool {
+        if case .rule = self { return true }
+        return false
+    }
 }

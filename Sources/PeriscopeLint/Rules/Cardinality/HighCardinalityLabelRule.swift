@@ -33,16 +33,30 @@ public struct HighCardinalityLabelRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         let denied = HighCardinalityLabels(input.options.highCardinalityLabels)
-        for query in input.queries {
-            let rule = input.ruleContext(of: query)
-            if let expr = query.expression { check(expr, of: query, in: input, denied: denied, into: &findings) }
-            guard let rule else { continue }
-            let kind = rule.isAlert ? "alert" : "recording rule"
-            for label in rule.rule.labels {
-                guard let entry = denied.match(label.name), let location = label.nameLocation ?? label.value.location else { continue }
-                findings.report(
-                    "\(kind) '\(rule.rule.name.value)' sets the high-cardinality label '\(label.name)'\(entry == label.name ? "" : " (matches '\(entry)')") in its output",
-                    at: location, subject: rule.subject)
+        let deniedNames = denied.normalizedSet
+        var scratch: [UInt8] = []
+        for index in input.queries.indices {
+            // Only an expression that names a denied label can keep one.
+            guard input.queries[index].mentionsAny(deniedNames, scratch: &scratch) else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
+            let before = findings.findings.count
+            check(expr, of: query, in: input, denied: denied, into: &findings)
+            if findings.findings.count == before, input.ruleKind(of: query) == .record, let rule = input.ruleContext(of: query) {
+                checkOutput(expr, of: query, rule: rule, in: input, denied: denied, into: &findings)
+            }
+        }
+        for file in input.ruleFiles {
+            for group in file.groups {
+                for rule in group.rules {
+                    let kind = rule.kind == .alert ? "alert" : "recording rule"
+                    for label in rule.labels {
+                        guard let entry = denied.match(label.name), let location = label.nameLocation ?? label.value.location else { continue }
+                        findings.report(
+                            "\(kind) '\(rule.name.value)' sets the high-cardinality label '\(label.name)'\(entry == label.name ? "" : " (matches '\(entry)')") in its output",
+                            at: location, subject: LintSubject(file: file.path, group: group.name.value, name: rule.name.value))
+                    }
+                }
             }
         }
     }
@@ -75,6 +89,24 @@ public struct HighCardinalityLabelRule: LintRule {
                 break
             }
             return true
+        }
+    }
+
+    /// A recording rule whose result keeps a deny-listed label that a selector requires
+    /// (`x{user_id!=""}`, `x{user_id=~".+"}`) without pinning it to one value with `=`.
+    private func checkOutput(_ expr: Expr, of query: LintQuery, rule: RuleContext, in input: LintInput, denied: HighCardinalityLabels, into findings: inout LintFindings) {
+        let carried = expr.resultLabels.carriedLabels
+        guard !carried.isEmpty else { return }
+        var pinned: Set<PromQLString> = []
+        for reference in expr.selectors {
+            for matcher in reference.selector.matchers where matcher.type == .equal { pinned.insert(matcher.name) }
+        }
+        for label in carried.sorted() where !pinned.contains(label) {
+            guard let entry = denied.match(label) else { continue }
+            let name = label.text
+            findings.report(
+                "recording rule '\(rule.rule.name.value)' keeps the high-cardinality label '\(name)'\(entry == name ? "" : " (matches '\(entry)')") in its output: one series per value",
+                at: input.location(of: query, atByte: 0), subject: rule.subject)
         }
     }
 

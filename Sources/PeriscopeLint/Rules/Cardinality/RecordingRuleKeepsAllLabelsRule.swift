@@ -32,8 +32,10 @@ public struct RecordingRuleKeepsAllLabelsRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), rule.isRecording else { continue }
+        for index in input.queries.indices {
+            guard input.ruleKind(of: input.queries[index]) == .record else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             var reported = false
             expr.walk { node in
                 guard case .aggregate(let aggregate) = node, aggregate.without else { return true }

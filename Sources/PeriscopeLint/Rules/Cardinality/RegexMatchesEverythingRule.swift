@@ -32,15 +32,27 @@ public struct RegexMatchesEverythingRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard let expr = query.expression, query.text.utf8.contains(UInt8(ascii: "~")) else { continue }
-            for reference in expr.selectors {
-                for matcher in reference.selector.matchers where matcher.type == .regexMatch {
+        for index in input.queries.indices {
+            // A pattern matching everything repeats an atom: `.*`, `[…]*`, `(…)*` or `{0,}`.
+            guard input.queries[index].mentions("=~"),
+                  input.queries[index].mentions(".*") || input.queries[index].mentions("]*") || input.queries[index].mentions(")*")
+                    || input.queries[index].mentions("{0,") else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
+            expr.walk { node in
+                let selector: VectorSelector
+                switch node {
+                case .vectorSelector(let node): selector = node
+                case .matrixSelector(let node): selector = node.vectorSelector
+                default: return true
+                }
+                for matcher in selector.matchers where matcher.type == .regexMatch {
                     guard RegexMatchesEverythingRule.matchesEveryString(matcher.value.bytes) else { continue }
                     findings.report(
                         "matcher \(matcher.name.text)=~\(matcher.value.goQuoted) matches every value; it selects the same series as no matcher",
                         at: input.location(of: query, atByte: matcher.range.lowerBound), subject: input.subject(of: query))
                 }
+                return true
             }
         }
     }

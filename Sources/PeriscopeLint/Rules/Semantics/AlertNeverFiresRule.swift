@@ -38,8 +38,10 @@ public struct AlertNeverFiresRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), rule.isAlert else { continue }
+        for index in input.queries.indices {
+            guard input.ruleKind(of: input.queries[index]) == .alert else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
             expr.walk { node in
                 guard case .binary(let binary) = node, binary.op.isComparison, !binary.returnBool, binary.op != .neq else { return true }
                 let (operand, threshold, flipped): (Expr, Double?, Bool)
@@ -54,9 +56,10 @@ public struct AlertNeverFiresRule: LintRule {
                 let bounds = ValueBounds.of(operand)
                 let op = flipped ? binary.op.mirrored : binary.op
                 guard bounds.excludesAll(op, threshold) else { return true }
+                let subject = input.subject(of: query)
                 findings.report(
-                    "alert '\(rule.rule.name.value)' compares a value that is always \(bounds.description) with \(op.rawValue) \(PromQL.goGeneralText(threshold)): the comparison is never true",
-                    at: input.location(of: query, atByte: binary.operatorRange.lowerBound), subject: rule.subject)
+                    "alert '\(subject.name ?? "")' compares a value that is always \(bounds.description) with \(op.rawValue) \(PromQL.goGeneralText(threshold)): the comparison is never true",
+                    at: input.location(of: query, atByte: binary.operatorRange.lowerBound), subject: subject)
                 return true
             }
         }

@@ -28,8 +28,8 @@ enum CounterNames {
     /// `_bucket` name and no `le` grouping, e.g. `histogram_quantile(0.9, sum by (job) (rate(x[5m])))`.
     static func nativeHistograms(in queries: [LintQuery]) -> Set<PromQLString> {
         var found: Set<PromQLString> = []
-        for query in queries {
-            guard let expr = query.expression, query.text.contains("histogram_") else { continue }
+        for index in queries.indices {
+            guard queries[index].mentions("histogram_"), let expr = queries[index].expression else { continue }
             expr.walk { node in
                 guard case .call(let call) = node, nativeHistogramFunctions.contains(call.function.name) else { return true }
                 // The histogram argument is the last vector one (histogram_quantile(φ, h), histogram_count(h)).

@@ -28,8 +28,10 @@ public struct CounterTotalSuffixRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         guard let inventory = input.options.inventory else { return }
-        for query in input.queries {
-            guard let expr = query.expression, query.text.contains("rate(") || query.text.contains("increase(") else { continue }
+        for index in input.queries.indices {
+            guard input.queries[index].mentions("rate") || input.queries[index].mentions("increase") else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
             expr.walk { node in
                 guard case .call(let call) = node, CounterNames.counterFunctions.contains(call.function.name),
                       case .matrixSelector(let matrix)? = call.args.first?.unwrapped,

@@ -29,8 +29,10 @@ public struct HistogramQuantileLeRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard let expr = query.expression, query.text.contains("histogram_"), query.hasExactLabelNames else { continue }
+        for index in input.queries.indices {
+            guard input.queries[index].mentions("histogram_") else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression, query.hasExactLabelNames else { continue }
             expr.walk { node in
                 guard case .call(let call) = node,
                       call.function.name == "histogram_quantile" || call.function.name == "histogram_fraction",

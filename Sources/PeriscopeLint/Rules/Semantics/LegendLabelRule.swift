@@ -28,16 +28,20 @@ public struct LegendLabelRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard let expr = query.expression, let (dashboard, panel, target) = input.panelTarget(of: query),
-                  let legend = target.legendFormat, legend.contains("{{"), query.hasExactLabelNames else { continue }
+        for index in input.queries.indices {
+            guard case .panelTarget(let d, let p, let t) = input.queries[index].origin, input.dashboards.indices.contains(d),
+                  input.dashboards[d].dashboard.panels.indices.contains(p), input.dashboards[d].dashboard.panels[p].targets.indices.contains(t),
+                  let legend = input.dashboards[d].dashboard.panels[p].targets[t].legendFormat, hasAction(legend) else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression, query.hasExactLabelNames else { continue }
             let names = LegendLabelRule.labelNames(in: legend)
             guard !names.isEmpty else { continue }
             let labels = expr.resultLabels
             for name in names where labels.survival(of: PromQLString(name)) == .no {
                 findings.report(
-                    "legend '\(legend)' of panel '\(panel.title)' uses {{\(name)}}, which the query does not produce (its result carries \(describeLabels(labels.carriedLabels)))",
-                    at: target.location, subject: LintSubject(file: dashboard.path, name: dashboard.dashboard.uid))
+                    "legend '\(legend)' of panel '\(input.dashboards[d].dashboard.panels[p].title)' uses {{\(name)}}, which the query does not produce (its result carries \(describeLabels(labels.carriedLabels)))",
+                    at: input.dashboards[d].dashboard.panels[p].targets[t].location,
+                    subject: LintSubject(file: input.dashboards[d].path, name: input.dashboards[d].dashboard.uid))
             }
         }
     }

@@ -25,8 +25,9 @@ public struct PromQLSyntaxRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard let error = query.parseError else { continue }
+        for index in input.queries.indices {
+            guard let error = input.queries[index].parseError else { continue }
+            let query = input.queries[index]
             let target = input.options.target.displayName
             findings.report(
                 "invalid PromQL at Prometheus \(target): \(error.message)",

@@ -40,8 +40,10 @@ public struct RangeTooShortRule: LintRule {
         let scrape = input.options.scrapeIntervalSeconds
         guard scrape > 0 else { return }
         let minimum = 4 * scrape
-        for query in input.queries {
-            guard let expr = query.expression, query.text.utf8.contains(UInt8(ascii: "[")) else { continue }
+        for index in input.queries.indices {
+            guard input.queries[index].hasLiteralRange else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
             expr.walk { node in
                 switch node {
                 case .call(let call) where RangeTooShortRule.rangeFunctions.contains(call.function.name):

@@ -33,8 +33,11 @@ public struct RateOnCounterRule: LintRule {
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         var natives: Set<PromQLString>?
-        for query in input.queries {
-            guard let expr = query.expression, query.text.contains("rate(") || query.text.contains("increase(") else { continue }
+        for index in input.queries.indices {
+            guard input.options.inventory != nil ? (input.queries[index].mentions("rate") || input.queries[index].mentions("increase"))
+                    : RateOnCounterRule.mayReadNonCounter(input.queries[index].text) else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression else { continue }
             expr.walk { node in
                 guard case .call(let call) = node, CounterNames.counterFunctions.contains(call.function.name),
                       case .matrixSelector(let matrix)? = call.args.first?.unwrapped,
@@ -50,13 +53,47 @@ public struct RateOnCounterRule: LintRule {
         }
     }
 
+    /// Whether the text may apply `rate`, `irate` or `increase` to something that is not a
+    /// counter by name: false when every such call's argument starts with a metric name ending
+    /// in `_total`, `_count`, `_sum` or `_bucket` (the common case, decided without walking the
+    /// expression). With an inventory, names are not enough, so the walk always happens.
+    static func mayReadNonCounter(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            // Find `rate` or `increase` as a whole word (irate ends in rate).
+            var word = index
+            while word < bytes.count, GrafanaVariables.isNameByte(bytes[word]) { word += 1 }
+            if word > index {
+                let name = bytes[index..<word]
+                if name.elementsEqual("rate".utf8) || name.elementsEqual("irate".utf8) || name.elementsEqual("increase".utf8) {
+                    var cursor = word
+                    while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+                    if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "(") {
+                        cursor += 1
+                        while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+                        var end = cursor
+                        while end < bytes.count, GrafanaVariables.isNameByte(bytes[end]) || bytes[end] == UInt8(ascii: ":") { end += 1 }
+                        guard end > cursor else { return true }
+                        let metric = String(decoding: bytes[cursor..<end], as: UTF8.self)
+                        if !(CounterNames.isCounterByName(metric) || metric.utf8.contains(UInt8(ascii: ":"))) { return true }
+                    }
+                }
+                index = word
+            } else {
+                index += 1
+            }
+        }
+        return false
+    }
+
     /// Why `text` is not a counter, or nil when it is (or cannot be judged).
     private func problem(with text: String, name: PromQLString, natives: Set<PromQLString>, input: LintInput) -> String? {
         if natives.contains(name) { return nil }
         if let match = input.options.inventory?.family(of: text), match.metric.type != .unknown {
             return match.isCounterLike ? nil : "the metrics inventory types as a \(match.metric.type.rawValue)\(match.suffix.map { " (its \($0) series)" } ?? "")"
         }
-        if text.contains(":") { return nil }
+        if text.utf8.contains(UInt8(ascii: ":")) { return nil }
         if text.hasSuffix("_created") { return "is a creation timestamp (a gauge), not a counter" }
         if CounterNames.isCounterByName(text) { return nil }
         return "is not a counter by its name (counters end in _total, _count, _sum or _bucket)"

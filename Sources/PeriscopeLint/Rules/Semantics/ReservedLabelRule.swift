@@ -44,8 +44,10 @@ public struct ReservedLabelRule: LintRule {
                 }
             }
         }
-        for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), query.text.contains("\"__") || query.text.contains("'__") else { continue }
+        for index in input.queries.indices {
+            guard input.queries[index].origin.isRule, input.queries[index].mentions("\"__") || input.queries[index].mentions("'__") else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             expr.walk { node in
                 var destination: StringLiteral?
                 var function = ""

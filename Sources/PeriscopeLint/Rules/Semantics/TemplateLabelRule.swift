@@ -39,11 +39,13 @@ public struct TemplateLabelRule: LintRule {
     public init() {}
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for query in input.queries {
-            guard let expr = query.expression, let rule = input.ruleContext(of: query), rule.isAlert else { continue }
+        for index in input.queries.indices {
+            guard input.ruleKind(of: input.queries[index]) == .alert else { continue }
+            let query = input.queries[index]
+            guard let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             var labels: LabelSet?
             for (kind, entries) in [("label", rule.rule.labels), ("annotation", rule.rule.annotations)] {
-                for entry in entries where entry.value.value.contains("{{") {
+                for entry in entries where hasAction(entry.value.value) {
                     let references = GoTemplate.references(in: entry.value.value)
                     for reference in references.labels {
                         if labels == nil { labels = expr.resultLabels }
