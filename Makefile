@@ -5,7 +5,7 @@ FUZZ_SECONDS ?= 60
 
 CANARY_LIMIT_MS ?= 300
 
-.PHONY: all build render test test-deps bench canary integration fuzz docs templates clean
+.PHONY: all build render lint test test-deps bench canary integration fuzz docs templates clean
 
 all: build
 
@@ -15,6 +15,11 @@ build:
 ## Render the built-in example catalog for dev, staging and prod into build/.
 render: build
 	$$($(SWIFT) build --show-bin-path)/periscope render --env all --out $(OUT)
+
+## Render the example catalog, then lint the rendered output (findings point at the Swift lines);
+## exits 1 on any error or warning.
+lint: render
+	$$($(SWIFT) build --show-bin-path)/periscope lint $(OUT) --strict
 
 ## Install what the tests need (promtool from Debian's prometheus package, node from Debian's
 ## nodejs to run Grafana's own variable-query patterns, PyYAML, and jsonschema for the Grafana

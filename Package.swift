@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "PeriscopeCLI",
             dependencies: [
-                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PeriscopeDiff", "PeriscopeLive", "PromQL",
+                "PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeImport", "PeriscopeDiff", "PeriscopeLint", "PeriscopeLive", "PromQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport", "PeriscopeWorkloads"]),
         .testTarget(name: "PeriscopeLiveTests", dependencies: ["PeriscopeLive", "PeriscopeModel", "PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
-        .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeDSL", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(
             name: "PeriscopeDiffTests",

@@ -16,13 +16,14 @@ struct RootCommand: ParsableCommand {
                   \(CatalogContext.program) promql check 'rate(http_requests_total[5m])'
                   \(CatalogContext.program) test build
                   \(CatalogContext.program) fmt --check dashboards rules
+                  \(CatalogContext.program) lint build --format github
                   \(CatalogContext.program) slo generate -i slos.yaml -o rules/slos.yaml
                   \(CatalogContext.program) diff base-build build --format markdown
                   \(CatalogContext.program) preview build --out preview
                   \(CatalogContext.program) init monitoring
                   \(CatalogContext.program) import dashboard dashboards/ --out monitoring
                 """,
-            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, SLOCommand.self, DiffCommand.self, PreviewCommand.self, InitCommand.self, ImportCommand.self, InventoryCommand.self]
+            subcommands: [RenderCommand.self, ListCommand.self, EnvironmentsCommand.self, PromQLCommand.self, TestCommand.self, FmtCommand.self, LintCommand.self, SLOCommand.self, DiffCommand.self, PreviewCommand.self, InitCommand.self, ImportCommand.self, InventoryCommand.self]
         )
     }
 }

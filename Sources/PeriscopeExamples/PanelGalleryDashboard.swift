@@ -13,6 +13,7 @@ enum PanelGalleryDashboard {
         }
         .description("A reference dashboard with one panel of every supported type.")
         .tags("gallery", "periscope-example")
+        .lintDisabled("dashboard-variable-unused", reason: "the gallery shows every variable kind; not every one filters a panel")
         .time(from: "now-1h")
         .variables {
             DatasourceVariable("datasource", pluginType: "prometheus").label("Data source")
@@ -42,6 +43,7 @@ enum PanelGalleryDashboard {
             }
             .xField("route")
             .showValue(.always)
+            .unit(.short)
             .transformation(.seriesToRows)
         }
     }
@@ -52,6 +54,7 @@ enum PanelGalleryDashboard {
                 PrometheusQuery("sum(up)")
             }
             .graphMode(.none)
+            .unit(.short)
             .mappings([.value("0", text: "DOWN", color: .red)])
 
             Gauge("Gauge: disk used") {
@@ -89,6 +92,7 @@ enum PanelGalleryDashboard {
             }
             .calculate(false)
             .cellGap(1)
+            .unit(.short)
 
             Histogram("Histogram: response sizes") {
                 PrometheusQuery("http_response_size_bytes")
@@ -101,6 +105,7 @@ enum PanelGalleryDashboard {
             }
             .pieType(.donut)
             .displayLabels(.percent)
+            .unit(.short)
         }
     }
 

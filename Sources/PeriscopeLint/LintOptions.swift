@@ -1,4 +1,5 @@
 import PeriscopeDSL
+import PeriscopeModel
 import PromQL
 
 /// The settings rules read: from `.periscope.yaml`, from the environment (target version,
@@ -21,6 +22,22 @@ public struct LintOptions: Sendable {
     public var allowedSeverities: [String]
     /// Severities that page a human, which must carry a `runbook_url` annotation.
     public var pagingSeverities: [String]
+    /// The metrics inventory (`metrics.yaml`), if one is given: metric types for the counter
+    /// checks and label value counts for the series estimates. Nil: names decide types and no
+    /// series are estimated.
+    public var inventory: MetricsInventory?
+    /// The most series one query may select, as estimated from the inventory (`series-budget`),
+    /// default 10,000: beyond that a dashboard panel is slow to load and unreadable, and an
+    /// alert query costs more than its evaluation interval allows on a busy server.
+    public var seriesBudgetPerQuery: Int
+    /// The most series one recording rule may write, as estimated from the inventory
+    /// (`series-budget`), default 5,000: a recording rule is an aggregation, stored for ever,
+    /// and one that writes more series than this rarely aggregates enough.
+    public var seriesBudgetPerRecordingRule: Int
+
+    /// The datasource uids the environment defines (`grafana.datasources` of a rendered folder's
+    /// manifest); nil when unknown (foreign files), then hard-coded uids cannot be resolved.
+    public var environmentDatasourceUIDs: [String]? = nil
 
     /// The deny-list used when `.periscope.yaml` sets none.
     public static let defaultHighCardinalityLabels = [
@@ -31,7 +48,8 @@ public struct LintOptions: Sendable {
     public init(
         target: PromQLTarget = .v3, scrapeIntervalSeconds: Double = 60, evaluationIntervalSeconds: Double = 60,
         highCardinalityLabels: [String] = LintOptions.defaultHighCardinalityLabels,
-        allowedSeverities: [String] = ["critical", "warning", "info"], pagingSeverities: [String] = ["critical", "page"]
+        allowedSeverities: [String] = ["critical", "warning", "info"], pagingSeverities: [String] = ["critical", "page"],
+        inventory: MetricsInventory? = nil, seriesBudgetPerQuery: Int = 10_000, seriesBudgetPerRecordingRule: Int = 5_000
     ) {
         self.target = target
         self.scrapeIntervalSeconds = scrapeIntervalSeconds
@@ -39,5 +57,8 @@ public struct LintOptions: Sendable {
         self.highCardinalityLabels = highCardinalityLabels
         self.allowedSeverities = allowedSeverities
         self.pagingSeverities = pagingSeverities
+        self.inventory = inventory
+        self.seriesBudgetPerQuery = seriesBudgetPerQuery
+        self.seriesBudgetPerRecordingRule = seriesBudgetPerRecordingRule
     }
 }

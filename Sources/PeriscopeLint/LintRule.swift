@@ -111,12 +111,18 @@ public struct LintRuleFile: Sendable {
     /// The file path, as reported in findings.
     public var path: String
     /// The model (plain `groups:` file, PrometheusRule resources, Mimir namespaces), with locations.
-    public var file: RuleFile
+    public var file: RuleFile {
+        didSet { groups = file.groups }
+    }
+    /// `file.groups`, computed once: `RuleFile.groups` flattens the documents on every call, and
+    /// rules look groups up per query.
+    public private(set) var groups: [RuleGroupNode]
 
     /// Creates a rule-file input.
     public init(path: String, file: RuleFile) {
         self.path = path
         self.file = file
+        self.groups = file.groups
     }
 }
 

@@ -45,6 +45,7 @@ enum BenchDriver {
         if runs("w1") { failures += runW1(work: work, shared: options.shared, runs: options.runs) }
         if runs("diff") { failures += runDiff(work: work, runs: options.runs) }
         if runs("w2") { failures += runW2(work: work, shared: options.shared, runs: options.runs) }
+        if runs("lint") { failures += runLint(work: work, runs: options.runs) }
         if runs("w2b") { failures += runW2b(work: work, shared: options.shared, runs: options.runs) }
         if runs("promql") { failures += PromQLBenchCommand.compare(work: work, shared: options.shared) }
         return failures == 0 ? 0 : 1

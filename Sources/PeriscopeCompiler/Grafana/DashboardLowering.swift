@@ -7,7 +7,17 @@ extension GrafanaLowering {
     public func dashboard(_ resolved: ResolvedDashboard) -> LoweredDashboard {
         let (json, placed) = dashboardJSON(resolved)
         let model = self.model(of: json, resolved, placed: placed)
-        return LoweredDashboard(uid: resolved.uid, title: resolved.dashboard.title, folder: resolved.folder, model: model, location: resolved.dashboard.location)
+        var lowered = LoweredDashboard(uid: resolved.uid, title: resolved.dashboard.title, folder: resolved.folder, model: model, location: resolved.dashboard.location)
+        (lowered.nodeSources, lowered.suppressions) = NodeSources.dashboard(resolved.dashboard, placed: placed)
+        return lowered
+    }
+
+    /// ``dashboardFile(_:)`` with the Swift definitions of the nodes and the suppressions, for `manifest.json`.
+    func dashboardFileWithSources(_ resolved: ResolvedDashboard) -> (json: JSONValue, sources: [ArtifactNodeSource], suppressions: [OutputManifest.Suppression]) {
+        let (json, placed) = dashboardJSON(resolved)
+        if Self.hasSettings(resolved.dashboard) { _ = model(of: json, resolved, placed: placed) }
+        let (sources, suppressions) = NodeSources.dashboard(resolved.dashboard, placed: placed)
+        return (json, sources, suppressions)
     }
 
     /// The classic dashboard JSON of a resolved dashboard, for writing it without its model.

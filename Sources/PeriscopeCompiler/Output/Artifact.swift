@@ -24,6 +24,13 @@ public struct Artifact: Sendable, Equatable {
     public var source: SourceLocation?
     /// The lowercase hex SHA-256 of `bytes`, computed when the artifact is made (in parallel with others).
     public let sha256: String
+    /// The Swift definitions of the artifact's nodes, by pointer (for rule files, pointers into
+    /// the YAML document tree), written to `manifest.json` as `locations` so lint findings on the
+    /// rendered file point at the Swift line. Only nodes whose definition differs from their
+    /// nearest listed ancestor's (the artifact's `source` for the root) are listed.
+    public var nodeSources: [ArtifactNodeSource] = []
+    /// Lint checks switched off in Swift (`.lintDisabled`), by pointer, written as `suppressions`.
+    public var suppressions: [OutputManifest.Suppression] = []
 
     /// Creates an artifact.
     public init(path: String, kind: Kind, bytes: [UInt8], source: SourceLocation? = nil) {
@@ -53,6 +60,31 @@ public struct EnvironmentOutput: Sendable, Equatable {
 public enum Manifest {
     /// The manifest artifact for `artifacts` (which must not include a manifest).
     public static func artifact(environment: String, artifacts: [Artifact]) -> Artifact {
+        artifact(environment: environment, artifacts: artifacts, settings: [])
+    }
+
+    /// The environment's settings lint reads back from the manifest: `prometheus.target` and
+    /// `scrapeInterval`, `grafana.datasources` and `alerting.severities` (members omitted when unset).
+    public static func settings(of environment: Environment) -> [JSONMember] {
+        var prometheus = [JSONMember("target", .string(environment.prometheus.target.rawValue))]
+        if let interval = environment.prometheus.scrapeInterval { prometheus.append(JSONMember("scrapeInterval", .string(interval.rawValue))) }
+        var members: [JSONMember] = []
+        if !environment.alerting.severities.isEmpty {
+            members.append(JSONMember("alerting", .object([JSONMember("severities", .object(
+                environment.alerting.severities.sorted { $0.key < $1.key }.map { JSONMember($0.key, .string($0.value)) }))])))
+        }
+        if !environment.grafana.datasources.isEmpty {
+            members.append(JSONMember("grafana", .object([JSONMember("datasources", .object(
+                environment.grafana.datasources.sorted { $0.key < $1.key }.map {
+                    JSONMember($0.key, .object([JSONMember("type", .string($0.value.type)), JSONMember("uid", .string($0.value.uid))]))
+                }))])))
+        }
+        members.append(JSONMember("prometheus", .object(prometheus)))
+        return members
+    }
+
+    /// The manifest artifact for `artifacts` with the environment's `settings` (``settings(of:)``).
+    public static func artifact(environment: String, artifacts: [Artifact], settings: [JSONMember]) -> Artifact {
         let entries: [JSONValue] = artifacts.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { artifact in
             var members = [
                 JSONMember("kind", .string(artifact.kind.rawValue)),
@@ -60,6 +92,20 @@ public enum Manifest {
                 JSONMember("sha256", .string(artifact.sha256)),
             ]
             if let source = artifact.source { members.append(JSONMember("source", .string(source.stableDescription))) }
+            if !artifact.nodeSources.isEmpty {
+                members.append(JSONMember("locations", .object(artifact.nodeSources.map { JSONMember($0.pointer.description, .string($0.source.stableDescription)) })))
+            }
+            if !artifact.suppressions.isEmpty {
+                members.append(JSONMember("suppressions", .array(artifact.suppressions.map { suppression in
+                    var fields = [
+                        JSONMember("pointer", .string(suppression.pointer.description)),
+                        JSONMember("reason", .string(suppression.reason)),
+                        JSONMember("rule", .string(suppression.rule)),
+                    ]
+                    if let source = suppression.source { fields.append(JSONMember("source", .string(source.stableDescription))) }
+                    return .object(fields)
+                })))
+            }
             return .object(members)
         }
         let json: JSONValue = .object([
@@ -67,7 +113,21 @@ public enum Manifest {
             JSONMember("environment", .string(environment)),
             JSONMember("generator", "periscope"),
             JSONMember("manifestVersion", 1),
-        ])
+        ] + settings)
         return Artifact(path: "manifest.json", kind: .manifest, bytes: JSONWriter().data(json))
+    }
+}
+
+/// The Swift definition of one node of an artifact.
+public struct ArtifactNodeSource: Sendable, Equatable {
+    /// The node: a JSON pointer into the artifact (or into a YAML rule file's document tree).
+    public var pointer: JSONPointer
+    /// The definition.
+    public var source: SourceLocation
+
+    /// Creates a node source.
+    public init(pointer: JSONPointer, source: SourceLocation) {
+        self.pointer = pointer
+        self.source = source
     }
 }

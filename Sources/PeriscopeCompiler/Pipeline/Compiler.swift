@@ -72,11 +72,16 @@ public struct Compiler: Sendable {
 
     /// Stage 5a: the file of one lowered dashboard.
     public func artifact(for dashboard: LoweredDashboard) -> Artifact {
-        artifact(json: dashboard.json, folder: dashboard.folder, uid: dashboard.uid, source: dashboard.location)
+        artifact(json: dashboard.json, folder: dashboard.folder, uid: dashboard.uid, source: dashboard.location,
+                 nodeSources: dashboard.nodeSources, suppressions: dashboard.suppressions)
     }
 
-    private func artifact(json: JSONValue, folder: String, uid: String, source: SourceLocation) -> Artifact {
-        Artifact(path: "grafana/dashboards/\(folder)/\(uid).json", kind: .grafanaDashboard, bytes: JSONWriter().data(json), source: source)
+    private func artifact(json: JSONValue, folder: String, uid: String, source: SourceLocation,
+                          nodeSources: [ArtifactNodeSource], suppressions: [OutputManifest.Suppression]) -> Artifact {
+        var artifact = Artifact(path: "grafana/dashboards/\(folder)/\(uid).json", kind: .grafanaDashboard, bytes: JSONWriter().data(json), source: source)
+        artifact.nodeSources = nodeSources
+        artifact.suppressions = suppressions
+        return artifact
     }
 
     /// Stage 5b: an environment's output from its dashboard files, plus the provisioning config and the manifest.
@@ -85,7 +90,7 @@ public struct Compiler: Sendable {
         let provisioning = GrafanaProvisioning.yaml(folders: folders, root: options.provisioningRoot)
         artifacts.append(Artifact(path: "grafana/provisioning/dashboards.yaml", kind: .grafanaProvisioning, bytes: Array(provisioning.utf8)))
         artifacts.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let manifest = Manifest.artifact(environment: environment.name.rawValue, artifacts: artifacts)
+        let manifest = Manifest.artifact(environment: environment.name.rawValue, artifacts: artifacts, settings: Manifest.settings(of: environment))
         artifacts.insert(manifest, at: artifacts.partitioningIndex { !$0.path.utf8.lexicographicallyPrecedes(manifest.path.utf8) })
         return EnvironmentOutput(environment: environment.name.rawValue, artifacts: artifacts)
     }
@@ -102,8 +107,9 @@ public struct Compiler: Sendable {
     /// every environment being held until rendering starts.
     public func compile(_ environments: [Environment], diagnostics: DiagnosticCollector) -> [EnvironmentOutput] {
         stages(environments, diagnostics: diagnostics, rendersRules: true, perDashboard: { resolved, environment, local in
-            let json = lowerFile(resolved, environment: environment, diagnostics: local)
-            return (artifact(json: json, folder: resolved.folder, uid: resolved.uid, source: resolved.dashboard.location), resolved.folder)
+            let file = checkedLowering(resolved, environment: environment, diagnostics: local).dashboardFileWithSources(resolved)
+            return (artifact(json: file.json, folder: resolved.folder, uid: resolved.uid, source: resolved.dashboard.location,
+                             nodeSources: file.sources, suppressions: file.suppressions), resolved.folder)
         })
             .map { stage in
                 assemble(stage.dashboards.map(\.0) + stage.ruleFiles, folders: stage.dashboards.map(\.1), environment: stage.environment)

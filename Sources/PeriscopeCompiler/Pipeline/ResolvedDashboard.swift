@@ -51,6 +51,10 @@ public struct LoweredDashboard: Sendable, Equatable {
     public var model: Grafana.Dashboard
     /// Where the dashboard was defined.
     public var location: SourceLocation
+    /// The Swift definitions of the dashboard's nodes, by pointer (for `manifest.json`).
+    public var nodeSources: [ArtifactNodeSource] = []
+    /// The `.lintDisabled` suppressions of the dashboard and its panels, by pointer.
+    public var suppressions: [OutputManifest.Suppression] = []
 
     /// The dashboard JSON (the model's).
     public var json: JSONValue { model.json }

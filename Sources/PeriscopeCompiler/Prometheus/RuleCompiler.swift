@@ -172,8 +172,9 @@ extension RuleCompiler {
                 if case .source(let source) = location { return source }
                 return nil
             }
-            artifacts.append(Artifact(path: "prometheus/rules/\(file.name).yaml", kind: .prometheusRules,
-                                      bytes: RuleFileWriter.bytes(file), source: source))
+            var rules = Artifact(path: "prometheus/rules/\(file.name).yaml", kind: .prometheusRules, bytes: RuleFileWriter.bytes(file), source: source)
+            (rules.nodeSources, rules.suppressions) = NodeSources.ruleFile(file, root: source)
+            artifacts.append(rules)
             if outputs.contains(.kubernetes) {
                 if RuleNames.isKubernetesName(file.name) {
                     let labels = [RuleLabel("app.kubernetes.io/managed-by", "periscope")]

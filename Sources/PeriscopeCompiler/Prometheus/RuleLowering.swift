@@ -196,11 +196,13 @@ struct RuleLowering: Sendable {
                       RuleDiagnosticID.severityInvalid, at: alert.location(of: .label("severity")))
             }
         }
-        return RuleNode(kind: .alert, name: LocatedText(alert.name, at: .source(alert.location)), expr: LocatedText(expr, at: .source(alert.location)),
-                        forDuration: text(alert.forDuration, at: alert.location(of: .for)),
-                        keepFiringFor: text(alert.keepFiringFor, at: alert.location(of: .keepFiringFor)),
-                        labels: finalLabels(labels, extra: severityLabel, at: alert.location), annotations: annotations,
-                        location: .source(alert.location))
+        var node = RuleNode(kind: .alert, name: LocatedText(alert.name, at: .source(alert.location)), expr: LocatedText(expr, at: .source(alert.location)),
+                            forDuration: text(alert.forDuration, at: alert.location(of: .for)),
+                            keepFiringFor: text(alert.keepFiringFor, at: alert.location(of: .keepFiringFor)),
+                            labels: finalLabels(labels, extra: severityLabel, at: alert.location), annotations: annotations,
+                            location: .source(alert.location))
+        node.lintSuppressions = alert.lintSuppressions
+        return node
     }
 
     private func lower(_ recording: RecordingRule) -> RuleNode {
@@ -217,8 +219,10 @@ struct RuleLowering: Sendable {
             error("\(owner) has annotations (expected none: only alerting rules carry annotations)", RuleDiagnosticID.fieldNotAllowed, at: recording.location(of: .annotation(name)))
         }
         let labels = checkedPairs(recording.labels, kind: "label", owner: owner, templatesOf: nil) { recording.location(of: .label($0)) }
-        return RuleNode(kind: .record, name: LocatedText(recording.record, at: .source(recording.location)), expr: LocatedText(expr, at: .source(recording.location)),
-                        labels: finalLabels(labels, at: recording.location), location: .source(recording.location))
+        var node = RuleNode(kind: .record, name: LocatedText(recording.record, at: .source(recording.location)), expr: LocatedText(expr, at: .source(recording.location)),
+                            labels: finalLabels(labels, at: recording.location), location: .source(recording.location))
+        node.lintSuppressions = recording.lintSuppressions
+        return node
     }
 }
 

@@ -122,6 +122,7 @@ public struct SLODashboards: Sendable {
             }
             .description("How many times faster than the budget allows errors arrive: 1 spends the budget in exactly \(period).")
             .min(0)
+            .unit(.none)
             .width(9)
 
             TimeSeries("Error budget remaining over \(period)", fileID: fileID, filePath: filePath, line: line, column: column) {

@@ -42,6 +42,8 @@ public struct AlertRule: Sendable, LabelModifiable, EnvironmentOverlayable {
     public var modifierLocations: [ModifierKey<AlertRule>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<AlertRule>]
+    /// Lint checks switched off for this definition (``lintDisabled(_:reason:fileID:filePath:line:column:)``).
+    public var lintSuppressions: [LintSuppression] = []
 
     /// Creates an alerting rule.
     public init(

@@ -25,6 +25,8 @@ public struct RecordingRule: Sendable, LabelModifiable, EnvironmentOverlayable {
     public var location: SourceLocation
     /// Where modifiers a finding can point at were applied: `for`, `label.<name>`, `annotation.<name>`.
     public var modifierLocations: [ModifierKey<RecordingRule>: SourceLocation]
+    /// Lint checks switched off for this definition (``lintDisabled(_:reason:fileID:filePath:line:column:)``).
+    public var lintSuppressions: [LintSuppression] = []
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<RecordingRule>]
 

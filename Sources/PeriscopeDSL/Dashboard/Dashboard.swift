@@ -80,6 +80,8 @@ public struct Dashboard: Sendable, ModifierLocating, EnvironmentOverlayable {
     public var modifierLocations: [ModifierKey<Dashboard>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<Dashboard>]
+    /// Lint checks switched off for this dashboard (``lintDisabled(_:reason:fileID:filePath:line:column:)``).
+    public var lintSuppressions: [LintSuppression] = []
 
     /// Creates a dashboard.
     public init(

@@ -164,6 +164,8 @@ public struct Panel: Sendable, ModifierLocating {
     public var modifierLocations: [ModifierKey<Panel>: SourceLocation]
     /// Per-environment overlays.
     public var overlays: [EnvironmentOverlay<Panel>]
+    /// Lint checks switched off for this definition (``lintDisabled(_:reason:fileID:filePath:line:column:)``).
+    public var lintSuppressions: [LintSuppression] = []
 
     /// Creates a panel of any type.
     public init(

@@ -44,7 +44,7 @@ public struct ArtifactEnvironment: Sendable {
 
     /// `path` relative to `root` (as the manifest lists it).
     public func relativePath(_ path: String) -> String {
-        let prefix = root.isEmpty || root == "." ? "" : (root.hasSuffix("/") ? root : root + "/")
+        let prefix = root.isEmpty ? "" : (root.hasSuffix("/") ? root : root + "/")
         return !prefix.isEmpty && path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

@@ -42,6 +42,13 @@ public struct ArtifactFolderReader: Sendable {
         public var skipped: [Diagnostic]
         /// Whether an error was reported.
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+        /// Creates a result.
+        public init(environments: [ArtifactEnvironment], diagnostics: [Diagnostic], skipped: [Diagnostic]) {
+            self.environments = environments
+            self.diagnostics = diagnostics
+            self.skipped = skipped
+        }
     }
 
     /// Id of the error for a path that does not exist.

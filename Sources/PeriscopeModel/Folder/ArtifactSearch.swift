@@ -22,10 +22,10 @@ public enum ArtifactSearch {
         return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// `directory` and a relative path joined with one `/` (`.` and an empty directory give the
-    /// relative path alone).
+    /// `directory` and a relative path joined with one `/` (an empty directory gives the relative
+    /// path alone; `.` is kept, `./rules/api.yaml`, as the user wrote it).
     public static func joined(_ directory: String, _ relative: String) -> String {
-        if directory.isEmpty || directory == "." { return relative }
+        if directory.isEmpty { return relative }
         return directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }
 

@@ -240,8 +240,9 @@ struct InventoryParser {
 
 /// "Did you mean …?" for misspelled keys (the compiler's environment files use the same rule:
 /// case-insensitive equality, or an edit distance of at most a third of the word, 1 to 3).
-enum KeySuggestion {
-    static func hint(for word: String, among candidates: [String]) -> String {
+public enum KeySuggestion {
+    /// `"; did you mean 'x'?"` for the closest candidate, or "" when none is close.
+    public static func hint(for word: String, among candidates: [String]) -> String {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0.lowercased() == lowered && $0 != word }) { return "; did you mean '\(exact)'?" }
         let limit = min(3, max(1, word.count / 3))

@@ -35,6 +35,9 @@ public struct RuleNode: Sendable, Hashable {
     public var extra: [YAMLEntry]
     /// Where the rule starts (its `- alert:` line, or the Swift declaration).
     public var location: Location?
+    /// Lint checks switched off in Swift for the rule (`.lintDisabled`), carried by the compiler
+    /// into `manifest.json`; never written to the rule file.
+    public var lintSuppressions: [LintSuppression] = []
 
     /// Creates a rule.
     public init(kind: Kind, name: LocatedText, expr: LocatedText, forDuration: LocatedText? = nil, keepFiringFor: LocatedText? = nil,
