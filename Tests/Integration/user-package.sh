@@ -40,9 +40,21 @@ test -f "build/dev/grafana/dashboards/My service/dev-my-service.json"
 test -f "build/prod/grafana/dashboards/My service/slo-my-service.json"
 grep -q 'env=\\"prod\\"' "build/prod/grafana/dashboards/My service/my-service.json"
 "$bin" render --check --out build
+# README "Using Periscope in CI" shows the workflow init writes, unchanged.
+python3 - "$root/README.md" .github/workflows/monitoring.yml <<'PY'
+import sys
+readme, workflow = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+block = readme.split("<!-- ci-workflow:start -->\n```yaml\n", 1)[1].split("```\n<!-- ci-workflow:end -->", 1)[0]
+if block != workflow:
+    sys.exit("user-package: README's workflow differs from the one init writes; copy .github/workflows/monitoring.yml of an init with --name Monitoring")
+PY
+# The scaffold lints clean in every environment: no errors and no warnings (--strict), as its
+# workflow runs it; the GitHub format prints no annotation for it.
+"$bin" lint build --strict
+! "$bin" lint build --format github | grep -q "^::"
 "$bin" --help | grep -q "Examples:"
 # Help names the user's executable, never `periscope`, in the root and every subcommand.
-for command in "" render list environments promql test fmt slo "slo generate" "slo validate" init import "import rules"; do
+for command in "" render list environments promql test fmt lint slo "slo generate" "slo validate" init import "import rules" "import dashboard" diff preview inventory; do
     help="$("$bin" $command --help)"
     if echo "$help" | grep -q "periscope "; then
         echo "user-package: '$command --help' names periscope instead of Monitoring:"; echo "$help"; exit 1
@@ -59,4 +71,4 @@ else
     "$bin" test build
     "$readme" test readme-build
 fi
-echo "user-package: init wrote a package that builds against this checkout, renders dev, staging and prod and passes its promtool tests; the README's examples compile, render and pass their tests"
+echo "user-package: init wrote a package that builds against this checkout, renders dev, staging and prod, lints clean and passes its promtool tests; the README's examples compile, render and pass their tests"
