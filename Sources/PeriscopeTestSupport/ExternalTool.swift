@@ -7,6 +7,13 @@ public enum ExternalTool {
         (try? run([name, "--version"], input: "").status) == 0
     }
 
+    /// Whether a test that needs a tool runs: when the tool is there, and always in CI (`CI` is
+    /// set, as `.ci/run` and GitHub Actions set it), where `make test-deps` must have installed it,
+    /// so a missing install fails the test instead of skipping it unseen.
+    public static func shouldRun(_ available: Bool) -> Bool {
+        available || ProcessInfo.processInfo.environment["CI"] != nil
+    }
+
     /// Runs `arguments` (the tool's name first, looked up on PATH) with `input` on stdin; its
     /// status and stdout. stderr is discarded.
     public static func run(_ arguments: [String], input: String) throws -> (status: Int32, output: String) {

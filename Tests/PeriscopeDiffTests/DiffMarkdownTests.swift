@@ -8,7 +8,7 @@ import Testing
 /// The pull-request comment parsed by GitHub's markdown parser (Debian's `cmark-gfm` with the
 /// table extension, as GitHub renders comments): tables must become `<table>`, hostile titles
 /// and queries must stay text, and the comment must stay under the limit.
-@Suite(.enabled(if: ExternalTool.isAvailable("cmark-gfm"), "cmark-gfm not found (make test-deps installs it); skipping the markdown parser tests"))
+@Suite(.enabled(if: ExternalTool.shouldRun(ExternalTool.isAvailable("cmark-gfm")), "cmark-gfm not found (make test-deps installs it); skipping the markdown parser tests"))
 struct DiffMarkdownTests {
     private func html(_ markdown: String) throws -> String {
         let result = try ExternalTool.run(["cmark-gfm", "--extension", "table", "--extension", "strikethrough", "--extension", "autolink", "--unsafe"], input: markdown)

@@ -14,7 +14,7 @@ enum BrowserTools {
     static let available = ExternalTool.isAvailable("chromium") && ((try? ExternalTool.run(["python3", "-c", "import PIL"], input: "").status) == 0)
 }
 
-@Suite(.serialized, .enabled(if: BrowserTools.available, "chromium or python3 with Pillow not found (make test-deps installs them); skipping the browser test"))
+@Suite(.serialized, .enabled(if: ExternalTool.shouldRun(BrowserTools.available), "chromium or python3 with Pillow not found (make test-deps installs them); skipping the browser test"))
 struct PreviewBrowserTests {
     /// Decodes a PNG and prints the RGB of each requested point, one `x y r g b` line per point.
     static let sampler = """

