@@ -1,4 +1,5 @@
 import PeriscopeCompiler
+import PeriscopeModel
 import PromQL
 
 /// A vector selector of a query in the form it is measured: `count(<text>)`.
@@ -15,7 +16,7 @@ struct MeasuredSelector: Sendable, Hashable {
 ///
 /// Grafana variables are not PromQL. Outside strings (`[$__rate_interval]`, `$__interval`,
 /// `${var}`, `[[var]]`) they are replaced by placeholders of the same length before parsing
-/// (`SelectorInjection.grafanaVariablesReplaced`, which the compiler uses too). Inside a
+/// (`GrafanaVariables.placeholders`, which the compiler and lint use too). Inside a
 /// matcher's value (`job=~"$job"`) the matcher is dropped, so the selector is measured for every
 /// value of the variable (the dashboard's "All", the worst case). A selector whose metric name
 /// is a variable is not measured at all.
@@ -30,7 +31,7 @@ enum SelectorExtraction {
             expr = parsed
             replaced = original
         } else {
-            let text = containsVariable(original) ? SelectorInjection.grafanaVariablesReplaced(in: query.expression) : query.expression
+            let text = containsVariable(original) ? GrafanaVariables.placeholders(in: query.expression) : query.expression
             replaced = Array(text.utf8)
             guard let parsed = try? PromQL.parse(text, options: options) else { return nil }
             expr = parsed

@@ -76,86 +76,11 @@ public enum SelectorInjection {
         let matchers = environment.prometheus.selectors.map { LabelMatcher.equal($0.name, $0.value) }
         let options = ParseOptions(target: environment.prometheus.target == .v2_42 ? .v2_42 : .v3)
         do {
-            let parsed = try PromQL.parse(grafanaVariablesReplaced(in: expr), options: options)
+            let parsed = try PromQL.parse(GrafanaVariables.placeholders(in: expr), options: options)
             return PromQL.applying(PromQL.matcherInsertions(matchers, into: parsed), to: expr)
         } catch {
             diagnostics.emit(problem(error))
             return expr
-        }
-    }
-
-    /// `expr` with each Grafana variable replaced by a same-length placeholder.
-    public static func grafanaVariablesReplaced(in expr: String) -> String {
-        var bytes = Array(expr.utf8)
-        guard bytes.contains(UInt8(ascii: "$")) || bytes.contains(UInt8(ascii: "[")) else { return expr }
-        var index = 0
-        var quote: UInt8? = nil
-        while index < bytes.count {
-            let byte = bytes[index]
-            if let open = quote {
-                if byte == UInt8(ascii: "\\"), open != UInt8(ascii: "`") { index += 2; continue }
-                if byte == open { quote = nil }
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "`") {
-                quote = byte
-                index += 1
-                continue
-            }
-            if byte == UInt8(ascii: "#") {
-                while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-                continue
-            }
-            var end = index
-            if byte == UInt8(ascii: "$") {
-                end = index + 1
-                if end < bytes.count, bytes[end] == UInt8(ascii: "{") {
-                    while end < bytes.count, bytes[end] != UInt8(ascii: "}") { end += 1 }
-                    end = Swift.min(end + 1, bytes.count)
-                } else {
-                    while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-                }
-                if end == index + 1 { index += 1; continue }
-            } else if byte == UInt8(ascii: "["), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "[") {
-                var close = index + 2
-                while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "]") && bytes[close + 1] == UInt8(ascii: "]")) { close += 1 }
-                guard close + 1 < bytes.count else { index += 1; continue }
-                end = close + 2
-            } else {
-                index += 1
-                continue
-            }
-            let replacement = placeholder(length: end - index, context: context(before: index, after: end, in: bytes))
-            bytes.replaceSubrange(index..<end, with: replacement)
-            index = end
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private enum Context { case duration, name, number }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-    }
-
-    private static func context(before start: Int, after end: Int, in bytes: [UInt8]) -> Context {
-        if start > 0, isNameByte(bytes[start - 1]) { return .name }
-        if end < bytes.count, isNameByte(bytes[end]) { return .name }
-        var cursor = start - 1
-        while cursor >= 0, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\t") || bytes[cursor] == UInt8(ascii: "\n") { cursor -= 1 }
-        guard cursor >= 0 else { return .number }
-        let previous = bytes[cursor]
-        if previous == UInt8(ascii: "[") || previous == UInt8(ascii: ":") { return .duration }
-        if cursor >= 5, Array(bytes[(cursor - 5)...cursor]) == Array("offset".utf8) { return .duration }
-        return .number
-    }
-
-    private static func placeholder(length: Int, context: Context) -> [UInt8] {
-        switch context {
-        case .name: return Array(repeating: UInt8(ascii: "x"), count: length)
-        case .number: return Array(repeating: UInt8(ascii: "0"), count: length - 1) + [UInt8(ascii: "1")]
-        case .duration: return Array(repeating: UInt8(ascii: "0"), count: Swift.max(length - 2, 0)) + Array("1m".utf8)
         }
     }
 }

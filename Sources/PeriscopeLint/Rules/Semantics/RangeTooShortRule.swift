@@ -1,5 +1,6 @@
 import PeriscopeDSL
 import PromQL
+import PeriscopeModel
 
 /// `range-too-short`: the range of `rate`-like functions (and of subqueries) is at least four
 /// scrape intervals (`LintOptions.scrapeIntervalSeconds`); a subquery's range is also at least

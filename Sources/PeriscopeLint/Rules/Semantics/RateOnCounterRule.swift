@@ -1,5 +1,6 @@
 import PeriscopeDSL
 import PromQL
+import PeriscopeModel
 
 /// `rate-on-non-counter`: `rate`, `irate` and `increase` read counters.
 ///

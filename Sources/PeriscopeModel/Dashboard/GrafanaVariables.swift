@@ -4,8 +4,8 @@
 /// valid where it stands. Byte offsets in the parsed text are then offsets in the text as
 /// written, so findings point at the right column.
 ///
-/// The placeholder depends on the context, as in the compiler's selector injection
-/// (`SelectorInjection.grafanaVariablesReplaced`, which this follows):
+/// The compiler's selector injection, lint and live checks all parse dashboard queries through
+/// this. The placeholder depends on the context:
 /// - next to name characters (`foo_$suffix`, `by ($group)`): `x` repeated, a name;
 /// - after `[`, `:` or `offset`: a duration, `0…01m`;
 /// - elsewhere: a number, `0…01`.
@@ -107,7 +107,8 @@ public enum GrafanaVariables {
 
     private enum Context { case duration, name, number }
 
-    static func isNameByte(_ byte: UInt8) -> Bool {
+    /// Whether `byte` may stand in a PromQL label or metric name (`[A-Za-z0-9_]`).
+    public static func isNameByte(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
     }
 
