@@ -308,6 +308,7 @@ enum ServiceAlerts {
             .severity(env.is(.prod) ? .page : .ticket)
             .summary("High 5xx ratio on {{ $labels.job }}")
             .description("{{ $value | humanizePercentage }} of the requests to {{ $labels.job }} fail.")
+            .runbook("https://runbooks.example.com/my-service/high-error-ratio")
     }
 
     static func tests(_ env: Environment) -> RuleTests {
@@ -388,6 +389,8 @@ enum ServiceSLOs {
     static let availability = SLO(service: "my-service", name: "availability", objective: 99.9,
                                   sli: .events(counter: "http_requests_total", errors: #"code=~"5..""#))
         .description("Requests that do not fail with a 5xx.")
+        .alertAnnotation("description", "my-service is failing more requests than its availability SLO allows.")
+        .alertAnnotation("runbook_url", "https://runbooks.example.com/my-service/availability")
         .page { $0.severity(.page) }
         .ticket { $0.severity(.ticket) }
         .in(.dev) { $0.objective(99).page { $0.severity(.ticket) } }

@@ -26,6 +26,7 @@ enum ServiceAlerts {
             .severity(env.is(.prod) ? .page : .ticket)
             .summary("High 5xx ratio on {{ $labels.job }}")
             .description("{{ $value | humanizePercentage }} of the requests to {{ $labels.job }} fail.")
+            .runbook("https://runbooks.example.com/my-service/high-error-ratio")
     }
 
     static func tests(_ env: Environment) -> RuleTests {

@@ -11,6 +11,8 @@ enum ServiceSLOs {
     static let availability = SLO(service: "my-service", name: "availability", objective: 99.9,
                                   sli: .events(counter: "http_requests_total", errors: #"code=~"5..""#))
         .description("Requests that do not fail with a 5xx.")
+        .alertAnnotation("description", "my-service is failing more requests than its availability SLO allows.")
+        .alertAnnotation("runbook_url", "https://runbooks.example.com/my-service/availability")
         .page { $0.severity(.page) }
         .ticket { $0.severity(.ticket) }
         .in(.dev) { $0.objective(99).page { $0.severity(.ticket) } }
