@@ -7,36 +7,12 @@ struct CLI {
     static let root = Repository.root()
 
     /// The directory holding the built products (next to the test bundle).
-    static var productsDirectory: URL? {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.appendingPathComponent("periscope").path) }
-    }
+    static var productsDirectory: URL? { PeriscopeBinary.url?.deletingLastPathComponent() }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = PeriscopeBinary.Result
 
     static func run(_ arguments: [String], in directory: URL = root) throws -> Result {
-        let binary = try #require(productsDirectory?.appendingPathComponent("periscope"), "the periscope binary is not built next to the tests (run swift build --build-tests)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try PeriscopeBinary.run(arguments, in: directory)
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -139,21 +115,7 @@ struct CLI {
 
 @Suite struct PromQLCLITests {
     private func run(_ arguments: [String], stdin: String) throws -> CLI.Result {
-        let binary = try #require(CLI.productsDirectory?.appendingPathComponent("periscope"))
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try PeriscopeBinary.run(arguments, stdin: stdin)
     }
 
     @Test func checkPrintsOkOrTheErrorWithItsPositionPerLine() throws {

@@ -12,21 +12,10 @@ import Testing
 struct RuleCLITests {
     static var promtool: String? { Promtool.path }
 
+    /// Runs `executable`; `environment`, when given, is its whole environment.
     static func run(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try PeriscopeBinary.run(
+            arguments, in: directory, environment: environment ?? [:], inheritEnvironment: environment == nil, binary: URL(fileURLWithPath: executable))
     }
 
     static func renderExamples() throws -> URL {

@@ -44,35 +44,12 @@ enum DiffFixtures {
 
 /// Runs the built `periscope` binary.
 enum Binary {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = PeriscopeBinary.Result
 
-    static var path: URL? {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        return candidates.map { $0.appendingPathComponent("periscope") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var path: URL? { PeriscopeBinary.url }
 
     static func run(_ arguments: [String], in directory: URL = DiffFixtures.root) throws -> Result {
-        let binary = try #require(path, "the periscope binary is not built next to the tests (run swift build --build-tests)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        try PeriscopeBinary.run(arguments, in: directory)
     }
 
     static func temporaryDirectory() throws -> URL {

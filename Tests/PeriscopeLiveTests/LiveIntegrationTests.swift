@@ -207,30 +207,13 @@ import Testing
 
 /// Runs the built `periscope` binary.
 enum LiveCLI {
-    static var binary: URL? {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL { candidates.append(executable.deletingLastPathComponent()) }
-        candidates.append(Bundle.main.bundleURL)
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent())
-        return candidates.map { $0.appendingPathComponent("periscope") }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var binary: URL? { PeriscopeBinary.url }
 
     static func run(_ binary: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        merged["PROMETHEUS_BEARER_TOKEN"] = nil
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        // The token of the test process never reaches the binary unless a test passes one.
+        var changes: [String: String?] = ["PROMETHEUS_BEARER_TOKEN": nil]
+        for (key, value) in environment { changes[key] = value }
+        let result = try PeriscopeBinary.run(arguments, environment: changes, binary: binary)
+        return (result.status, result.stdout, result.stderr)
     }
 }
