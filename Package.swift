@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(name: "PeriscopeDSLTests", dependencies: ["PeriscopeDSL", "PeriscopeModel", "PeriscopeCompiler", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCompilerTests", dependencies: ["PeriscopeCompiler", "PeriscopeModel", "PeriscopeDSL", "PeriscopeTestSupport", "PeriscopeWorkloads"]),
-        .testTarget(name: "PeriscopeLiveTests", dependencies: ["PeriscopeLive", "PeriscopeModel", "PeriscopeCLI", "PeriscopeTestSupport"]),
+        .testTarget(name: "PeriscopeLiveTests", dependencies: ["PeriscopeLive", "PeriscopeLint", "PeriscopeModel", "PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeCLITests", dependencies: ["PeriscopeCLI", "PeriscopeTestSupport"]),
         .testTarget(name: "PeriscopeLintTests", dependencies: ["PeriscopeLint", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),
         .testTarget(name: "PeriscopeImportTests", dependencies: ["PeriscopeImport", "PeriscopeDSL", "PeriscopeModel", "PeriscopeTestSupport"], exclude: ["__Goldens__"]),

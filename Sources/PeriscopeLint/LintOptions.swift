@@ -35,6 +35,19 @@ public struct LintOptions: Sendable {
     /// and one that writes more series than this rarely aggregates enough.
     public var seriesBudgetPerRecordingRule: Int
 
+    /// The most distinct values a label may have when it has no budget of its own
+    /// (`budgets.valuesPerLabel`), default 100: Prometheus' instrumentation guide asks for label
+    /// cardinality below 10 where possible, and 100 leaves room for `instance` or `pod` of a
+    /// mid-size deployment while catching ids, paths and error strings. Checked live
+    /// (`live-label-values-over-budget`).
+    public var valuesPerLabel: Int = 100
+    /// The most series a metric may have, by metric name (`budgets.metrics`); checked from the
+    /// inventory (`series-budget`) and live (`live-metric-series-over-budget`). Empty by default.
+    public var seriesBudgetPerMetric: [String: Int] = [:]
+    /// The most distinct values a label may have, by label name, on any metric (`budgets.labels`);
+    /// it wins over the inventory's `max` (`label-values-budget`) and over `valuesPerLabel` (live).
+    public var valueBudgetPerLabel: [String: Int] = [:]
+
     /// The datasource uids the environment defines (`grafana.datasources` of a rendered folder's
     /// manifest); nil when unknown (foreign files), then hard-coded uids cannot be resolved.
     public var environmentDatasourceUIDs: [String]? = nil

@@ -10,18 +10,24 @@ import PromQL
 /// `.periscope.yaml` configuration, inline suppressions and the baseline, maps locations of
 /// rendered output back to the Swift line through `manifest.json`, and sorts the findings.
 /// Rules are pure: the same input gives the same findings in the same order.
-public protocol LintRule: Sendable {
+public protocol LintRule: LintCheck {
+    /// Checks `input` and reports every problem into `findings`.
+    func check(_ input: LintInput, into findings: inout LintFindings)
+}
+
+/// What every check `periscope lint` reports under has, whether it reads the files
+/// (``LintRule``) or measures a live server (``LiveCheck``): `.periscope.yaml`, suppressions,
+/// `--list-rules` and `--explain` name it by its id.
+public protocol LintCheck: Sendable {
     /// The stable id, lowercase words joined by `-` (e.g. `metric-base-units`); configuration,
     /// suppressions and baselines refer to it, so it never changes once published.
     var id: DiagnosticID { get }
-    /// The group the rule belongs to in `--list-rules`.
+    /// The group the check belongs to in `--list-rules`.
     var category: LintCategory { get }
     /// The severity used unless `.periscope.yaml` overrides it.
     var defaultSeverity: Diagnostic.Severity { get }
     /// What `periscope lint --explain ID` prints.
     var doc: LintRuleDoc { get }
-    /// Checks `input` and reports every problem into `findings`.
-    func check(_ input: LintInput, into findings: inout LintFindings)
 }
 
 /// The groups rules are listed under.

@@ -15,8 +15,10 @@ import PromQL
 ///   on Grafana variables dropped, see `SelectorExtraction`), against `LiveBudgets.seriesPerSelector`;
 ///   identical selectors are measured once;
 /// - every recording rule's output, `count(<expr>)`, against `LiveBudgets.seriesPerRecordingRule`;
+/// - every metric a query selects that has a budget of its own, `count({__name__="<metric>"})`,
+///   against `LiveBudgets.seriesPerMetric`;
 /// - every label of every metric a query selects, `count by (<label>) ({__name__="<metric>"})`,
-///   against `LiveBudgets.valuesPerLabel`, with a sample of the values and what they have in
+///   against `LiveBudgets.valueBudget(of:)`, with a sample of the values and what they have in
 ///   common (`LabelValuePatterns`), and `code` labels against the allow-list;
 /// - which metric names exist at all: `/api/v1/label/__name__/values` (the server's whole
 ///   retention, so a metric that was scraped recently is not "missing").
@@ -90,6 +92,10 @@ public struct LiveChecker: Sendable {
         let labelValues = try await Self.measure(usedMetrics, limit: concurrency) { name throws(PrometheusClientError) in
             try await Self.labelValues(of: name, client: client, time: time)
         }
+        let budgetedMetrics = usedMetrics.filter { budgets.seriesPerMetric[$0] != nil }
+        let metricCounts = try await Self.measure(budgetedMetrics, limit: concurrency) { name throws(PrometheusClientError) in
+            try await client.count("{__name__=\(PromQLString(name).goQuoted)}", at: time)
+        }
 
         var findings: [Diagnostic] = []
         func emit(_ id: DiagnosticID, _ message: String, at indices: [Int], notes: [String] = [], problem: String) {
@@ -135,6 +141,17 @@ public struct LiveChecker: Sendable {
             default: break
             }
         }
+        for name in budgetedMetrics {
+            guard let budget = budgets.seriesPerMetric[name] else { continue }
+            switch metricCounts[name] {
+            case .failure(let error)?: failed("the series of \(name)", error, at: metricUses[name] ?? [])
+            case .success(let count)? where count > budget:
+                emit(LiveDiagnosticID.metricSeriesOverBudget, "metric '\(name)' has \(count) series, over its budget of \(budget)",
+                     at: metricUses[name] ?? [], notes: Self.largestLabelsNote(labelValues[name]),
+                     problem: "\(LiveDiagnosticID.metricSeriesOverBudget) \(name)")
+            default: break
+            }
+        }
         for name in usedMetrics {
             let indices = metricUses[name] ?? []
             switch labelValues[name] {
@@ -150,6 +167,7 @@ public struct LiveChecker: Sendable {
         for (text, result) in selectorCounts { if case .success(let count) = result { report.selectorSeries[text] = count } }
         for (text, result) in ruleCounts { if case .success(let count) = result { report.ruleSeries[text] = count } }
         for (name, result) in labelValues { if case .success(let labels) = result { report.labelValueCounts[name] = labels.mapValues(\.count) } }
+        for (name, result) in metricCounts { if case .success(let count) = result { report.metricSeries[name] = count } }
         return report
     }
 
@@ -159,7 +177,8 @@ public struct LiveChecker: Sendable {
         let unexpected = analysis.unexpectedCodes
         let codeNote = unexpected.isEmpty ? nil
             : "\(unexpected.count) value\(unexpected.count == 1 ? " is" : "s are") not allowed codes (\(Self.quotedList(LabelValuePatterns.sample(of: unexpected)))): map unknown errors to one value such as 'unknown'"
-        if values.count > budgets.valuesPerLabel {
+        let budget = budgets.valueBudget(of: label)
+        if values.count > budget {
             var notes: [String] = []
             if !analysis.templates.isEmpty {
                 let shown = analysis.templates.prefix(3).map { "'\($0.template)' (\($0.values) values)" }.joined(separator: ", ")
@@ -167,7 +186,7 @@ public struct LiveChecker: Sendable {
             }
             if let codeNote { notes.append(codeNote) }
             emit(LiveDiagnosticID.labelValuesOverBudget,
-                 "label '\(label)' of metric '\(metric)' has \(values.count) values, over the budget of \(budgets.valuesPerLabel); e.g. \(Self.quotedList(LabelValuePatterns.sample(of: values)))",
+                 "label '\(label)' of metric '\(metric)' has \(values.count) values, over the budget of \(budget); e.g. \(Self.quotedList(LabelValuePatterns.sample(of: values)))",
                  indices, notes, "\(LiveDiagnosticID.labelValuesOverBudget) \(metric) \(label)")
         } else if let codeNote {
             emit(LiveDiagnosticID.codeValuesUnexpected, "label '\(label)' of metric '\(metric)': \(codeNote)", indices, [],
@@ -228,6 +247,15 @@ public struct LiveChecker: Sendable {
         return name.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }
     }
 
+    /// "labels with the most values: path (950), instance (12), code (5)", from a metric's measured label values.
+    static func largestLabelsNote(_ measured: Result<[String: [String]], PrometheusClientError>?) -> [String] {
+        guard case .success(let labels)? = measured, !labels.isEmpty else { return [] }
+        let largest = labels.map { (name: $0.key, count: $0.value.count) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+            .prefix(3).map { "\($0.name) (\($0.count))" }
+        return ["labels with the most values: \(largest.joined(separator: ", "))"]
+    }
+
     static func quotedList(_ values: [String]) -> String {
         values.map { "'\($0)'" }.joined(separator: ", ")
     }
@@ -254,6 +282,8 @@ public struct LiveReport: Sendable, Hashable {
     public var ruleSeries: [String: Int] = [:]
     /// The values of each label of each metric selected, by metric and label.
     public var labelValueCounts: [String: [String: Int]] = [:]
+    /// `count({__name__="m"})` of every metric selected that has a budget of its own, by name.
+    public var metricSeries: [String: Int] = [:]
 
     /// Creates a report.
     public init(diagnostics: [Diagnostic], selectorSeries: [String: Int] = [:], ruleSeries: [String: Int] = [:], labelValueCounts: [String: [String: Int]] = [:]) {

@@ -50,7 +50,8 @@ public struct LiveBudgets: Sendable, Hashable {
     /// series than this is a noticeable share of a default Prometheus' per-query sample limit
     /// (`--query.max-samples` 50,000,000 over a range of a few thousand steps).
     public var seriesPerSelector: Int
-    /// The most series a recording rule may write (`count(expr)`); 1,000 by default.
+    /// The most series a recording rule may write (`count(expr)`); 5,000 by default, the same as
+    /// the static `series-budget` rule's `seriesBudgetPerRecordingRule`.
     ///
     /// Recording rules exist to pre-aggregate for dashboards and alerts; an output larger than
     /// this usually keeps a label (`instance`, `pod`, `path`) that the level should drop.
@@ -65,14 +66,27 @@ public struct LiveBudgets: Sendable, Hashable {
     /// The values a `code`-like label (`code`, `status_code`, `http_code`, `grpc_code`) may take;
     /// nil for `LiveBudgets.defaultAllowedCodes`.
     public var allowedCodes: Set<String>?
+    /// The most series a metric may have, by metric name (`budgets.metrics` of `.periscope.yaml`):
+    /// each metric a query selects that has a budget is measured whole, `count({__name__="m"})`.
+    /// Empty by default: no metric has a budget of its own.
+    public var seriesPerMetric: [String: Int]
+    /// The most distinct values a label may have, by label name, on any metric
+    /// (`budgets.labels`); a label not listed gets `valuesPerLabel`.
+    public var valuesByLabel: [String: Int]
 
     /// Creates budgets; every argument has the default documented on its property.
-    public init(seriesPerSelector: Int = 10_000, seriesPerRecordingRule: Int = 1_000, valuesPerLabel: Int = 100, allowedCodes: Set<String>? = nil) {
+    public init(seriesPerSelector: Int = 10_000, seriesPerRecordingRule: Int = 5_000, valuesPerLabel: Int = 100, allowedCodes: Set<String>? = nil,
+                seriesPerMetric: [String: Int] = [:], valuesByLabel: [String: Int] = [:]) {
         self.seriesPerSelector = seriesPerSelector
         self.seriesPerRecordingRule = seriesPerRecordingRule
         self.valuesPerLabel = valuesPerLabel
         self.allowedCodes = allowedCodes
+        self.seriesPerMetric = seriesPerMetric
+        self.valuesByLabel = valuesByLabel
     }
+
+    /// The value budget of `label`: its own (`valuesByLabel`), else `valuesPerLabel`.
+    public func valueBudget(of label: String) -> Int { valuesByLabel[label] ?? valuesPerLabel }
 
     /// The default allow-list of `code` values: the HTTP status codes of IANA's registry
     /// (RFC 9110 and its extensions), the classes `1xx`…`5xx`, and gRPC's status code names
@@ -107,12 +121,19 @@ public enum LiveDiagnosticID {
     public static let seriesOverBudget: DiagnosticID = "live-series-over-budget"
     /// A recording rule's output (`count(expr)`) is larger than `LiveBudgets.seriesPerRecordingRule`.
     public static let ruleOutputOverBudget: DiagnosticID = "live-rule-output-over-budget"
+    /// A metric a query selects has more series than its budget (`LiveBudgets.seriesPerMetric`).
+    public static let metricSeriesOverBudget: DiagnosticID = "live-metric-series-over-budget"
     /// A metric a query selects has no series on the server.
     public static let metricMissing: DiagnosticID = "live-metric-missing"
-    /// A label of a metric a query selects has more values than `LiveBudgets.valuesPerLabel`.
+    /// A label of a metric a query selects has more values than its budget (`LiveBudgets.valueBudget(of:)`).
     public static let labelValuesOverBudget: DiagnosticID = "live-label-values-over-budget"
     /// A `code` label has values outside `LiveBudgets.allowedCodes` (error strings, odd codes).
     public static let codeValuesUnexpected: DiagnosticID = "live-code-values-unexpected"
     /// The server could not answer one measurement (a query timed out or was refused); the others went on.
     public static let queryFailed: DiagnosticID = "live-query-failed"
+
+    /// Every id of a finding the live checks report (not `serverUnreachable`, which ends the run), in order.
+    public static let findings: [DiagnosticID] = [
+        codeValuesUnexpected, labelValuesOverBudget, metricMissing, metricSeriesOverBudget, queryFailed, ruleOutputOverBudget, seriesOverBudget,
+    ]
 }

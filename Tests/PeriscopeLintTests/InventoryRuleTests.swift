@@ -101,6 +101,82 @@ struct InventoryRuleTests {
         #expect(!findings.contains { $0.message.contains("16000 ") })
     }
 
+    @Test("series-budget: budgets.metrics gives a metric, or its family, a series budget of its own")
+    func metricBudgets() {
+        var options = Self.options
+        options.seriesBudgetPerQuery = 1_000_000
+        options.seriesBudgetPerMetric = ["http_requests_total": 100_000, "rpc_duration_seconds": 50, "queue_length": 10]
+        let findings = LintTestInput.expectMarkedFindings(of: SeriesBudgetRule(), rules: """
+              - alert: Requests
+                expr: sum(rate(http_requests_total{job="a"}[5m])) > 1  # expect
+              - alert: Latency
+                expr: histogram_quantile(0.9, sum by (le) (rate(rpc_duration_seconds_bucket[5m]))) > 1  # expect
+              - alert: Queue
+                expr: queue_length > 100
+              - alert: RequestsTwice
+                expr: rate(http_requests_total[5m]) / rate(http_requests_total[1h]) > 2  # expect
+
+            """, options: options)
+        // The whole metric, not the selector: 10 jobs x 5 instances x 400 paths x 8 codes, with
+        // job pinned or not; the bucket series of the histogram: 10 jobs x 12 le; once per query.
+        #expect(findings.map(\.message) == [
+            "metric 'http_requests_total' has an estimated 160000 series, over its budget of 100000 (budgets.metrics)",
+            "metric 'rpc_duration_seconds_bucket' has an estimated 120 series, over the budget of 50 for its family 'rpc_duration_seconds' (budgets.metrics)",
+            "metric 'http_requests_total' has an estimated 160000 series, over its budget of 100000 (budgets.metrics)",
+        ])
+        #expect(findings.map(\.location.column) == [20, 53, 16], "at the selector of the metric")
+    }
+
+    @Test("label-values-budget: a measured label over the inventory's max or budgets.labels, once per file and metric")
+    func labelValuesBudget() {
+        let rules = """
+              - record: job:http_requests:rate5m
+                expr: sum by (job) (rate(http_requests_total[5m]))  # expect
+              - record: job:http_requests_errors:rate5m
+                expr: sum by (job) (rate(http_requests_total{code=~"5.."}[5m]))
+              - record: job:queue_length:max
+                expr: max by (job) (queue_length)
+              - record: job:legacy_requests:rate5m
+                expr: sum by (job) (rate(legacy_requests[5m]))
+
+            """
+        let findings = LintTestInput.expectMarkedFindings(of: LabelValuesBudgetRule(), rules: rules, options: Self.options)
+        #expect(findings.map(\.message) == ["metric 'http_requests_total' has 400 values of label 'path', over the budget of 100 (its max in the metrics inventory)"])
+        // budgets.labels wins over the inventory's max, both ways.
+        var options = Self.options
+        options.valueBudgetPerLabel = ["path": 1000, "code": 5]
+        let configured = LintTestInput.expectMarkedFindings(of: LabelValuesBudgetRule(), rules: rules, options: options)
+        #expect(configured.map(\.message) == ["metric 'http_requests_total' has 8 values of label 'code', over the budget of 5 (budgets.labels in .periscope.yaml)"])
+        let plain = LintTestInput.findings(of: LabelValuesBudgetRule(), in: LintTestInput.make(rules: [("r.yaml", LintTestInput.ruleFile(rules))]))
+        #expect(plain.isEmpty, "nothing without an inventory")
+    }
+
+    @Test(".periscope.yaml budgets: per metric and per label, checked names and values")
+    func budgetConfiguration() {
+        let text = """
+            budgets:
+              valuesPerLabel: 50
+              metrics:
+                http_requests_total: 20_000
+                'http_requests_total{job="a"}': 10
+                rpc_duration_seconds: many
+              labels: {path: 30, "0bad": 3}
+              metric: {}
+
+            """
+        let (configuration, diagnostics) = LintConfiguration.read(text: text, path: ".periscope.yaml", ruleIDs: LintRegistry.ids)
+        #expect(diagnostics.map { $0.formatted() } == [
+            ".periscope.yaml:5:5: error: [lint-config] 'http_requests_total{job=\"a\"}' in 'budgets.metrics' is not a valid metric name (expected metric names such as http_requests_total)",
+            ".periscope.yaml:6:27: error: [lint-config] the budget of 'rpc_duration_seconds' in 'budgets.metrics' must be a positive integer, got 'many'",
+            ".periscope.yaml:7:22: error: [lint-config] '0bad' in 'budgets.labels' is not a valid label name (expected label names such as path)",
+            ".periscope.yaml:8:3: error: [lint-config] unknown key 'metric' in 'budgets' (expected one of labels, metrics, seriesPerQuery, seriesPerRecordingRule, valuesPerLabel); did you mean 'metrics'?",
+        ])
+        let options = configuration.applied(to: LintOptions())
+        #expect(options.seriesBudgetPerMetric == ["http_requests_total": 20_000])
+        #expect(options.valueBudgetPerLabel == ["path": 30])
+        #expect(options.valuesPerLabel == 50)
+    }
+
     @Test("series-budget reports nothing without an inventory")
     func noInventory() {
         let input = LintTestInput.make(rules: [("r.yaml", LintTestInput.ruleFile("""

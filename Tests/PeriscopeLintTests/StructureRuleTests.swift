@@ -214,7 +214,7 @@ import Testing
     @Test func everyRuleHasADocAndAUniqueID() {
         let ids = LintRegistry.ids
         #expect(Set(ids).count == ids.count)
-        for rule in LintRegistry.rules {
+        for rule in LintRegistry.checks {
             #expect(!rule.doc.summary.isEmpty && !rule.doc.why.isEmpty && !rule.doc.bad.isEmpty && !rule.doc.good.isEmpty && !rule.doc.fix.isEmpty, "\(rule.id)")
             #expect(rule.id.rawValue.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" }, "\(rule.id)")
         }

@@ -170,6 +170,83 @@ import Testing
         #expect(reread.diagnostics.isEmpty)
         #expect(reread.inventory.metric(named: "app_requests_total")?.labels["path"]?.isOverBudget == true)
         #expect((try? String(contentsOfFile: file, encoding: .utf8)) == result.stdout)
+
+        try await budgetsOfSingleMetricsAndLabels(client: client)
+        try lintCommandReportsLiveFindings(server: server, binary: binary)
+    }
+
+    /// `budgets.metrics` and `budgets.labels`: a metric measured whole against its own budget, a
+    /// label's own value budget instead of `valuesPerLabel`.
+    func budgetsOfSingleMetricsAndLabels(client: PrometheusClient) async throws {
+        let budgets = LiveBudgets(seriesPerSelector: 1000, seriesPerRecordingRule: 1000, valuesPerLabel: 100,
+                                  seriesPerMetric: ["app_requests_total": 100, "app_queue_depth": 10], valuesByLabel: ["path": 200, "queue": 4])
+        let report = try await LiveChecker(client: client, budgets: budgets).report(Array(Self.queries.prefix(2)))
+        #expect(report.metricSeries == ["app_requests_total": 123, "app_queue_depth": 5])
+        let text = report.diagnostics.filter { $0.id != LiveDiagnosticID.codeValuesUnexpected }.map { $0.formatted() }
+        #expect(text == [
+            "dash.json:10:5: warning: [live-metric-series-over-budget] metric 'app_requests_total' has 123 series, over its budget of 100"
+                + "\n    labels with the most values: path (121), code (3), instance (1)",
+            "dash.json:20:5: warning: [live-label-values-over-budget] label 'queue' of metric 'app_queue_depth' has 5 values, over the budget of 4; e.g. 'a', 'b', 'c', 'd', 'e'",
+        ], "\(text.joined(separator: "\n"))")
+    }
+
+    /// `periscope lint --prometheus`: live findings are report entries like the rules' — at the
+    /// YAML line of a foreign rule file, with `.periscope.yaml` budgets and severities, `off`,
+    /// and `# periscope-lint disable` comments applied.
+    func lintCommandReportsLiveFindings(server: PrometheusServer, binary: URL) throws {
+        let folder = server.directory.appendingPathComponent("lint")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+            groups:
+              - name: app
+                rules:
+                  - record: job_path:app_requests:sum
+                    expr: sum by (job, path) (app_requests_total)
+                  # periscope-lint disable live-metric-missing: the exporter ships next quarter
+                  - record: job:future_metric:sum
+                    expr: sum by (job) (future_metric_total)
+                  - record: job:other_missing:sum
+                    expr: sum by (job) (other_missing_total)
+
+            """.write(to: folder.appendingPathComponent("rules.yaml"), atomically: true, encoding: .utf8)
+        try """
+            budgets:
+              seriesPerRecordingRule: 50
+              metrics: {app_requests_total: 100}
+            rules:
+              live-code-values-unexpected: off
+              live-label-values-over-budget: error
+
+            """.write(to: folder.appendingPathComponent(".periscope.yaml"), atomically: true, encoding: .utf8)
+        let result = try PeriscopeBinary.run(["lint", "rules.yaml", "--prometheus", server.url.absoluteString, "--timeout", "30"], in: folder,
+                                             environment: ["PROMETHEUS_BEARER_TOKEN": nil], binary: binary)
+        #expect(result.status == 1, "an error-level live finding fails the run: \(result.stderr)")
+        let live = result.stdout.split(separator: "\n").filter { $0.contains("[live-") }.map(String.init)
+        #expect(live == [
+            "rules.yaml:5:15: error: [live-label-values-over-budget] label 'path' of metric 'app_requests_total' has 121 values, over the budget of 100; "
+                + "e.g. '/health', '/user/1029/profile', '/user/1059/profile', '/user/1089/profile', '/user/1119/profile'",
+            "rules.yaml:5:15: warning: [live-metric-series-over-budget] metric 'app_requests_total' has 123 series, over its budget of 100",
+            "rules.yaml:5:15: warning: [live-rule-output-over-budget] recording rule 'job_path:app_requests:sum' writes 121 series, over the budget of 50 per recording rule",
+            "rules.yaml:10:15: warning: [live-metric-missing] metric 'other_missing_total' has no series on the server (check the name, or the exporter or rule that should produce it)",
+        ], "\(result.stdout)\n\(result.stderr)")
+        #expect(!result.stdout.contains("future_metric_total"), "suppressed by the comment")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+
+        // Rendered output: live findings point at the Swift line through manifest.json. The
+        // example catalog's metrics are not on this server, so each query's metric is missing.
+        let environments = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("environments").path
+        let catalog = server.directory.appendingPathComponent("catalog")
+        try FileManager.default.createDirectory(at: catalog, withIntermediateDirectories: true)
+        let render = try PeriscopeBinary.run(["render", "--env", "prod", "--out", "build", "--environments", environments], in: catalog, binary: binary)
+        try #require(render.status == 0, "\(render.stderr)")
+        let rendered = try PeriscopeBinary.run(["lint", "build/prod", "--prometheus", server.url.absoluteString, "--timeout", "30"],
+                                               in: catalog, environment: ["PROMETHEUS_BEARER_TOKEN": nil], binary: binary)
+        let missing = rendered.stdout.split(separator: "\n").filter { $0.contains("[live-metric-missing]") }
+        #expect(missing.contains { $0.hasPrefix("PeriscopeExamples/HTTPServiceDashboard.swift:") && $0.contains("metric 'http_requests_total' has no series") },
+                "\(rendered.stdout)")
+        #expect(!missing.isEmpty && missing.allSatisfy { $0.hasPrefix("PeriscopeExamples/") && $0.contains(".swift:") }, "\(rendered.stdout)")
+        #expect(rendered.status == 0, "warnings only: \(rendered.stderr)")
     }
 
     @Test func aClosedPortIsAOneLineError() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import PeriscopeDSL
+import PeriscopeLint
 @testable import PeriscopeLive
 import PeriscopeTestSupport
 import PromQL
@@ -9,6 +10,14 @@ import Testing
 /// with Grafana variables, client construction, and answers of the wrong shape (served by a
 /// static file server).
 @Suite struct LiveUnitTests {
+    @Test func everyLiveFindingIsADocumentedCheck() {
+        // .periscope.yaml, suppressions, --list-rules and --explain know a live finding by the
+        // id of its LiveCheck documentation in PeriscopeLint.
+        #expect(LiveCheck.all.map(\.id) == LiveDiagnosticID.findings)
+        #expect(LiveDiagnosticID.findings.allSatisfy { LintRegistry.check($0.rawValue) != nil })
+        #expect(LintRegistry.check(LiveDiagnosticID.serverUnreachable.rawValue) == nil, "not a finding: the run ends")
+    }
+
     @Test(arguments: [
         ("/user/1234/profile", "/user/:id/profile"),
         ("/order/123e4567-e89b-12d3-a456-426614174000/items", "/order/:uuid/items"),

@@ -132,7 +132,7 @@ struct LintCommand: ParsableCommand {
             report = report.subtracting(engine.lint(old.environments, options: options))
         }
         if let prometheus {
-            problems += try live(prometheus, environments: read.environments, options: configuration.applied(to: options))
+            report = report.adding(try live(prometheus, environments: read.environments, engine: engine, options: options))
         }
         for diagnostic in problems { Terminal.error(diagnostic.formatted(relativeTo: cwd)) }
         FileHandle.standardOutput.write(Data(report.rendered(format, relativeTo: cwd).utf8))
@@ -141,9 +141,11 @@ struct LintCommand: ParsableCommand {
     }
 
     /// The live checks (PeriscopeLive) of every query and rule against a Prometheus server: series
-    /// over budget, metrics that do not exist, labels with too many values. An unreachable server
-    /// is one located error; the command then exits 1.
-    private func live(_ address: String, environments: [ArtifactEnvironment], options: LintOptions) throws -> [Diagnostic] {
+    /// over budget, metrics that do not exist, labels with too many values. Their findings are
+    /// report entries like the rules' (the Swift line of rendered output, `.periscope.yaml`
+    /// severities, exceptions, suppressions). An unreachable server is one located error; the
+    /// command then exits 1.
+    private func live(_ address: String, environments: [ArtifactEnvironment], engine: LintEngine, options: LintOptions) throws -> [LintReport.Entry] {
         let client: PrometheusClient
         do {
             client = try PrometheusClient(address: address, timeout: timeout, bearerTokenVariable: bearerTokenEnv)
@@ -152,9 +154,12 @@ struct LintCommand: ParsableCommand {
             throw ExitCode(1)
         }
         var queries: [LiveQuery] = []
-        for environment in environments {
-            let input = LintInputBuilder.input(environment, options: options)
+        // The environment and subject of each query's location: a finding is located at its query.
+        var owners: [Location: (environment: Int, subject: LintSubject)] = [:]
+        for (environmentIndex, environment) in environments.enumerated() {
+            let input = LintInputBuilder.input(environment, options: engine.options(for: environment, base: options))
             for query in input.queries {
+                if owners[query.location] == nil { owners[query.location] = (environmentIndex, input.subject(of: query)) }
                 switch query.origin {
                 case .panelTarget, .variable:
                     queries.append(LiveQuery(expression: query.text, location: query.location, kind: .dashboardQuery))
@@ -165,18 +170,29 @@ struct LintCommand: ParsableCommand {
                 }
             }
         }
-        let budgets = LiveBudgets(seriesPerSelector: options.seriesBudgetPerQuery, seriesPerRecordingRule: options.seriesBudgetPerRecordingRule)
-        let checker = LiveChecker(client: client, budgets: budgets, parseOptions: ParseOptions(target: options.target))
+        let effective = engine.configuration.applied(to: options)
+        let budgets = LiveBudgets(seriesPerSelector: effective.seriesBudgetPerQuery, seriesPerRecordingRule: effective.seriesBudgetPerRecordingRule,
+                                  valuesPerLabel: effective.valuesPerLabel, seriesPerMetric: effective.seriesBudgetPerMetric,
+                                  valuesByLabel: effective.valueBudgetPerLabel)
+        let checker = LiveChecker(client: client, budgets: budgets, parseOptions: ParseOptions(target: effective.target))
         let measured = queries
         let outcome = Blocking.run { () async -> Result<[Diagnostic], PrometheusClientError> in
             do throws(PrometheusClientError) { return .success(try await checker.check(measured)) } catch { return .failure(error) }
         }
+        let diagnostics: [Diagnostic]
         switch outcome ?? .failure(PrometheusClientError(.unreachable, url: PrometheusClient.shownAddress(address), detail: "the request task ended without an answer")) {
-        case .success(let diagnostics): return diagnostics
+        case .success(let found): diagnostics = found
         case .failure(let error):
             Terminal.error("error: [\(LiveDiagnosticID.serverUnreachable)] \(error)")
             throw ExitCode(1)
         }
+        var findings = Array(repeating: [LintFinding](), count: environments.count)
+        for diagnostic in diagnostics {
+            guard let location = diagnostic.location, let id = diagnostic.id, let owner = owners[location] else { continue }
+            findings[owner.environment].append(LintFinding(rule: id, severity: diagnostic.severity, message: diagnostic.message, location: location,
+                                                           subject: owner.subject, notes: diagnostic.notes, related: diagnostic.related))
+        }
+        return environments.indices.flatMap { engine.entries(for: findings[$0], in: environments[$0]) }
     }
 
     /// Every selected environment of the catalog, rendered in memory and read back as rendered output.
@@ -205,25 +221,25 @@ struct LintCommand: ParsableCommand {
 /// The text of `--list-rules` and `--explain`.
 enum LintFrontend {
     static func ruleList() -> String {
-        let rules = LintRegistry.rules
+        let rules = LintRegistry.checks
         let width = rules.map(\.id.rawValue.count).max() ?? 0
         var lines: [String] = []
         for category in LintCategory.allCases {
             let members = rules.filter { $0.category == category }
             guard !members.isEmpty else { continue }
-            lines.append("\(category.rawValue):")
+            lines.append(category == .live ? "live (with --prometheus URL):" : "\(category.rawValue):")
             for rule in members {
                 let id = rule.id.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
                 let severity = rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
                 lines.append("  \(id)  \(severity)  \(rule.doc.summary)")
             }
         }
-        lines.append("\(rules.count) rules; \(CatalogContext.program) lint --explain RULE prints one's documentation")
+        lines.append("\(LintRegistry.rules.count) rules and \(LiveCheck.all.count) live checks; \(CatalogContext.program) lint --explain RULE prints one's documentation")
         return lines.joined(separator: "\n")
     }
 
     static func explanation(of id: String) -> String? {
-        guard let rule = LintRegistry.rule(id) else { return nil }
+        guard let rule = LintRegistry.check(id) else { return nil }
         let doc = rule.doc
         func indented(_ text: String) -> String { text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") }
         return """

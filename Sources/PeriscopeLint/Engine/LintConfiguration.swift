@@ -16,6 +16,11 @@ import PromQL
 /// budgets:
 ///   seriesPerQuery: 10000
 ///   seriesPerRecordingRule: 5000
+///   valuesPerLabel: 100          # live: values of a label without a budget of its own
+///   metrics:                     # series per metric (inventory estimate, and live)
+///     http_request_duration_seconds_bucket: 20000
+///   labels:                      # values per label name, on any metric
+///     path: 50
 /// prometheus:                    # for foreign files; a rendered folder's manifest says it
 ///   target: "2.42"
 ///   scrapeInterval: 30s
@@ -46,6 +51,12 @@ public struct LintConfiguration: Sendable {
     public var seriesBudgetPerQuery: Int?
     /// `budgets.seriesPerRecordingRule`, when set.
     public var seriesBudgetPerRecordingRule: Int?
+    /// `budgets.valuesPerLabel`, when set.
+    public var valuesPerLabel: Int?
+    /// `budgets.metrics`: series budgets by metric name.
+    public var seriesBudgetPerMetric: [String: Int] = [:]
+    /// `budgets.labels`: value budgets by label name.
+    public var valueBudgetPerLabel: [String: Int] = [:]
     /// `prometheus.target`, when set.
     public var target: PromQLTarget?
     /// `prometheus.scrapeInterval` in seconds, when set.
@@ -68,7 +79,7 @@ public struct LintConfiguration: Sendable {
     public static let errorID: DiagnosticID = "lint-config"
 
     /// The severity of `rule` after overrides, or nil when it is switched off.
-    public func severity(of rule: any LintRule) -> Diagnostic.Severity? {
+    public func severity(of rule: any LintCheck) -> Diagnostic.Severity? {
         if disabled.contains(rule.id.rawValue) { return nil }
         return severities[rule.id.rawValue] ?? rule.defaultSeverity
     }
@@ -81,6 +92,9 @@ public struct LintConfiguration: Sendable {
         if let pagingSeverities { options.pagingSeverities = pagingSeverities }
         if let seriesBudgetPerQuery { options.seriesBudgetPerQuery = seriesBudgetPerQuery }
         if let seriesBudgetPerRecordingRule { options.seriesBudgetPerRecordingRule = seriesBudgetPerRecordingRule }
+        if let valuesPerLabel { options.valuesPerLabel = valuesPerLabel }
+        options.seriesBudgetPerMetric.merge(seriesBudgetPerMetric) { $1 }
+        options.valueBudgetPerLabel.merge(valueBudgetPerLabel) { $1 }
         if let target { options.target = target }
         if let scrapeIntervalSeconds { options.scrapeIntervalSeconds = scrapeIntervalSeconds }
         if let evaluationIntervalSeconds { options.evaluationIntervalSeconds = evaluationIntervalSeconds }
@@ -170,6 +184,21 @@ public struct LintConfiguration: Sendable {
             return true
         }
 
+        static let budgetKeys = ["labels", "metrics", "seriesPerQuery", "seriesPerRecordingRule", "valuesPerLabel"]
+
+        /// A mapping of names to positive integers (`budgets.metrics`, `budgets.labels`).
+        mutating func budgetTable(_ tree: YAMLTree, _ what: String, keys: String, valid: (String) -> Bool) -> [String: Int] {
+            var table: [String: Int] = [:]
+            for entry in mapping(tree, what) ?? [] {
+                guard valid(entry.key) else {
+                    error("'\(entry.key)' in \(what) is not a valid \(keys.dropLast()) (expected \(keys) such as \(keys == "metric names" ? "http_requests_total" : "path"))", at: entry.keyLocation)
+                    continue
+                }
+                if let value = positiveInt(entry.value, "the budget of '\(entry.key)' in \(what)") { table[entry.key] = value }
+            }
+            return table
+        }
+
         static let topKeys = ["budgets", "exceptions", "highCardinalityLabels", "inventory", "prometheus", "rules", "severities"]
 
         mutating func parse(_ root: YAMLTree) {
@@ -204,7 +233,12 @@ public struct LintConfiguration: Sendable {
                         switch item.key {
                         case "seriesPerQuery": configuration.seriesBudgetPerQuery = positiveInt(item.value, "'budgets.seriesPerQuery'")
                         case "seriesPerRecordingRule": configuration.seriesBudgetPerRecordingRule = positiveInt(item.value, "'budgets.seriesPerRecordingRule'")
-                        default: unknown(item, known: ["seriesPerQuery", "seriesPerRecordingRule"], in: "'budgets'")
+                        case "valuesPerLabel": configuration.valuesPerLabel = positiveInt(item.value, "'budgets.valuesPerLabel'")
+                        case "metrics":
+                            configuration.seriesBudgetPerMetric = budgetTable(item.value, "'budgets.metrics'", keys: "metric names", valid: RuleNames.isValidMetricName)
+                        case "labels":
+                            configuration.valueBudgetPerLabel = budgetTable(item.value, "'budgets.labels'", keys: "label names", valid: RuleNames.isValidLabelName)
+                        default: unknown(item, known: Self.budgetKeys, in: "'budgets'")
                         }
                     }
                 case "prometheus":

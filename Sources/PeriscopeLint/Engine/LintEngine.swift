@@ -61,7 +61,7 @@ public struct LintEngine: Sendable {
             rule.check(input, into: &findings)
             return findings.findings
         }
-        let nodes = NodeResolver(environment: environment, knownRules: Set(LintRegistry.rules.map(\.id.rawValue)) )
+        let nodes = NodeResolver(environment: environment, knownRules: Set(LintRegistry.ids))
         var entries: [LintReport.Entry] = []
         for finding in found.joined() {
             if let entry = entry(for: finding, environment: environment, nodes: nodes) { entries.append(entry) }
@@ -73,6 +73,21 @@ public struct LintEngine: Sendable {
             if let entry = entry(for: adjusted, environment: environment, nodes: nodes, suppressible: false) { entries.append(entry) }
         }
         return entries
+    }
+
+    /// Findings made outside the rules, such as the live checks of `lint --prometheus`, about
+    /// the artifacts of `environment`, as report entries: the same steps as the rules' findings
+    /// (`off` and severity overrides from `.periscope.yaml` by the finding's id, exceptions,
+    /// inline suppressions, the Swift line of rendered output through `manifest.json`).
+    public func entries(for findings: [LintFinding], in environment: ArtifactEnvironment) -> [LintReport.Entry] {
+        let nodes = NodeResolver(environment: environment, knownRules: Set(LintRegistry.ids))
+        return findings.compactMap { finding in
+            let id = finding.rule.rawValue
+            guard !configuration.disabled.contains(id) else { return nil }
+            var adjusted = finding
+            adjusted.severity = configuration.severities[id] ?? finding.severity
+            return entry(for: adjusted, environment: environment, nodes: nodes)
+        }
     }
 
     private func entry(for finding: LintFinding, environment: ArtifactEnvironment, nodes: NodeResolver, suppressible: Bool = true) -> LintReport.Entry? {

@@ -39,6 +39,11 @@ public struct LintReport: Sendable {
         self.entries = entries.sorted(by: LintReport.precedes)
     }
 
+    /// The report with `more` entries added (merged over environments and sorted like the rest).
+    public func adding(_ more: [Entry]) -> LintReport {
+        LintReport(entries: LintReport.merged(entries + more))
+    }
+
     /// The number of findings of `severity`.
     public func count(_ severity: Diagnostic.Severity) -> Int { entries.filter { $0.severity == severity }.count }
 

@@ -9,6 +9,7 @@ public enum PromQLRules {
         CounterTotalSuffixRule(),       // counter-total-suffix
         HighCardinalityLabelRule(),     // high-cardinality-label
         HistogramQuantileLeRule(),      // histogram-quantile-le
+        LabelValuesBudgetRule(),        // label-values-budget
         LegendLabelRule(),              // legend-label-missing
         PromQLSyntaxRule(),             // promql-syntax
         RangeTooShortRule(),            // range-too-short

@@ -39,7 +39,7 @@ extension LintInput {
 
     /// What a finding about `query` is about: the file, plus the group and rule name or the
     /// dashboard uid. Read in place: a finding costs no copy of the file's model.
-    func subject(of query: LintQuery) -> LintSubject {
+    public func subject(of query: LintQuery) -> LintSubject {
         switch query.origin {
         case .rule(let f, let g, let r):
             if isSingleDocument(f, g, r) {

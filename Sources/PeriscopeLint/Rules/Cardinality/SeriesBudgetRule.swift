@@ -15,6 +15,10 @@ import PromQL
 ///   the sum, `and`/`unless` the left side; functions keep their argument's count;
 ///   `vector()`, `absent()` and scalars write 1.
 /// A query that reads a metric the inventory does not know is not estimated.
+///
+/// A metric with a budget of its own (`budgets.metrics` in .periscope.yaml, by the name as
+/// written or by its family's name) is checked whole: the family's estimate over every label
+/// (capped by its measured `series`), once per query that reads it.
 public struct SeriesBudgetRule: LintRule {
     public let id: DiagnosticID = "series-budget"
     public let category = LintCategory.cardinality
@@ -27,7 +31,8 @@ public struct SeriesBudgetRule: LintRule {
             and rule groups miss their interval. A recording rule's output is stored for ever, so a rule that \
             writes tens of thousands of series is a cardinality incident of its own. The estimate multiplies \
             the value counts of the labels kept, from the inventory (`periscope inventory` writes it from a \
-            live server); budgets are `seriesBudgetPerQuery` and `seriesBudgetPerRecordingRule` in .periscope.yaml.
+            live server); budgets are `budgets.seriesPerQuery` and `budgets.seriesPerRecordingRule` in \
+            .periscope.yaml, and `budgets.metrics` gives single metrics a series budget of their own.
             """,
         bad: "- record: path:http_requests:rate5m\n  expr: sum by (path) (rate(http_requests_total[5m]))   # path: 80,000 values",
         good: "- record: route:http_requests:rate5m\n  expr: sum by (route) (rate(http_requests_total[5m]))  # route: 40 values",
@@ -47,6 +52,18 @@ public struct SeriesBudgetRule: LintRule {
                     "query selects an estimated \(selected) series, over the budget of \(input.options.seriesBudgetPerQuery) per query",
                     at: input.location(of: query, atByte: 0), subject: subject,
                     notes: ["estimated from the metrics inventory's label value counts; add = matchers or aggregate earlier"])
+            }
+            if !input.options.seriesBudgetPerMetric.isEmpty {
+                var checked: Set<String> = []
+                for reference in expr.selectors {
+                    guard let name = reference.metricName?.string, checked.insert(name).inserted,
+                          let (budgeted, budget) = estimator.metricBudget(of: name, budgets: input.options.seriesBudgetPerMetric),
+                          let series = estimator.metricSeries(name), series > budget else { continue }
+                    findings.report(
+                        "metric '\(name)' has an estimated \(series) series, over \(budgeted == name ? "its budget of \(budget)" : "the budget of \(budget) for its family '\(budgeted)'") (budgets.metrics)",
+                        at: input.location(of: query, atByte: reference.range.lowerBound), subject: subject,
+                        notes: ["estimated from the metrics inventory over every label of the metric; drop or normalise the label with the most values"])
+                }
             }
             guard let rule = input.ruleContext(of: query), rule.isRecording, let written = estimator.resultSeries(of: expr),
                   written > input.options.seriesBudgetPerRecordingRule else { continue }
@@ -71,6 +88,19 @@ struct SeriesEstimator {
             total = total.addingSaturating(count)
         }
         return total
+    }
+
+    /// The budget of metric `name` in `budgets` (by the name, else by its family's name) and the
+    /// name it is given under; nil when it has none.
+    func metricBudget(of name: String, budgets: [String: Int]) -> (name: String, budget: Int)? {
+        if let budget = budgets[name] { return (name, budget) }
+        if let family = inventory.family(of: name)?.metric.name, let budget = budgets[family] { return (family, budget) }
+        return nil
+    }
+
+    /// The series of metric `name` over all its labels; nil when the inventory does not know it.
+    func metricSeries(_ name: String) -> Int? {
+        selectorSeries(VectorSelector(name: name, nameRange: 0..<name.utf8.count, range: 0..<name.utf8.count), keeping: nil)
     }
 
     /// The series `expr` returns; nil when not estimable.
