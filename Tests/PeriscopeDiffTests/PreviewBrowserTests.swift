@@ -65,7 +65,7 @@ struct PreviewBrowserTests {
             var probes: [Probe] = []
             for panel in panels {
                 guard let grid = panel.gridPos else { continue }
-                let (x0, y0) = (left + grid.x * column + gutter, top + grid.y * row + gutter)
+                let x0 = left + grid.x * column + gutter
                 let (x1, y1) = (left + (grid.x + grid.w) * column - gutter, top + (grid.y + grid.h) * row - gutter)
                 let fill = Self.rgb(LayoutGeometry.Palette.panel.fill)
                 // Inside, near the bottom-right corner (the title and type are at the top left).
