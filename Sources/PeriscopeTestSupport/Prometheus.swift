@@ -70,7 +70,7 @@ public final class PrometheusServer: @unchecked Sendable {
         ]
         prometheus.standardOutput = FileHandle.nullDevice
         let log = directory.appendingPathComponent("prometheus.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        try Data().write(to: log)
         prometheus.standardError = try FileHandle(forWritingTo: log)
         do {
             try files.run()

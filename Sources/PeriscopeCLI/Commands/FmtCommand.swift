@@ -75,7 +75,7 @@ struct FmtCommand: ParsableCommand {
             switch FileBytes.read(path, limit: JSONReader.maximumSize) {
             case .success(let read): bytes = read
             case .failure(let failure):
-                diagnostics.append(Diagnostic(.error, "cannot read '\(path)': \(failure.reason)", at: .file(FileLocation(path: path)), id: .fileUnreadable))
+                diagnostics.append(failure.diagnostic(path: path))
                 failed = true
                 continue
             }

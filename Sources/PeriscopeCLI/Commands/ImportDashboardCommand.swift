@@ -81,7 +81,7 @@ struct ImportDashboardCommand: ParsableCommand {
                 switch FileBytes.read(file, limit: JSONReader.maximumSize) {
                 case .success(let bytes): inputs.append(DashboardImporter.Input(path: file, bytes: bytes))
                 case .failure(let failure):
-                    diagnostics.append(Diagnostic(.error, "cannot read '\(file)': \(failure.reason)", at: .file(FileLocation(path: file)), id: .fileUnreadable))
+                    diagnostics.append(failure.diagnostic(path: file))
                 }
             }
         }

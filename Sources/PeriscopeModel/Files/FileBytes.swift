@@ -1,3 +1,5 @@
+import PeriscopeDSL
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -32,6 +34,11 @@ public enum FileBytes {
 
         /// Whether the file is larger than the limit (then it was not read at all).
         public var isTooLarge: Bool { kind == .tooLarge }
+
+        /// The failure as a located error, `path: error: [file-unreadable] cannot read 'path': reason`.
+        public func diagnostic(path: String) -> Diagnostic {
+            Diagnostic(.error, "cannot read '\(path)': \(reason)", at: .file(FileLocation(path: path)), id: .fileUnreadable)
+        }
     }
 
     /// The bytes of the file at `path`, if it holds at most `limit` bytes. A directory is always

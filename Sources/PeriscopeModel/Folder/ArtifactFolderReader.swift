@@ -224,7 +224,7 @@ public struct ArtifactFolderReader: Sendable {
         switch FileBytes.read(path, limit: JSONReader.maximumSize, regularFileOnly: true) {
         case .success(let read): data = read
         case .failure(let failure):
-            return ForeignResult(diagnostics: [Diagnostic(.error, "cannot read '\(path)': \(failure.reason)", at: .file(FileLocation(path: path)), id: DiagnosticID.fileUnreadable)])
+            return ForeignResult(diagnostics: [failure.diagnostic(path: path)])
         }
         switch ArtifactFormatter.kind(ofPath: path) {
         case .dashboard?:
