@@ -46,13 +46,26 @@ import Testing
             Catalog {
                 RuleGroup("g") {
                     AlertRule("Down", expr: "up == 0").severity(.page)
+                    AlertRule("Down", expr: "up == 0").severity(.page)
                     AlertRule("Down", expr: "up < 1").severity(.page)
                     AlertRule("Down", expr: "up == 0").severity(.ticket)
+                    RecordingRule("job:up:sum", expr: "sum by (job) (up)")
+                    RecordingRule("job:up:sum", expr: "sum by (job) (up)")
                 }
             }
         }
-        expectError(diagnostics, "duplicate alert 'Down' with the same labels in group 'g'", line: line)
-        #expect(diagnostics.count == 1, "different labels (severity) make a different rule: \(diagnostics)")
+        // The same expression again: an error at the copy.
+        expectError(diagnostics, "duplicate alert 'Down' with the same labels and expression in group 'g'", line: line)
+        expectError(diagnostics, "duplicate recording rule 'job:up:sum' with the same labels and expression in group 'g'", line: line + 4)
+        // Another expression under the same name and labels: Prometheus loads it, promtool lints
+        // it; a warning at the second rule, pointing at the first.
+        let repeated = diagnostics.filter { $0.severity == .warning }
+        #expect(repeated.map(\.message) == [
+            "alert 'Down' repeats with the same labels in group 'g' (Prometheus evaluates both; where both produce a series with the same labels, their ALERTS series collide; promtool lints these as duplicate rules)",
+        ])
+        #expect(repeated.first.flatMap(DiagnosticMatching.swiftLine) == line + 1)
+        #expect(repeated.first?.related.first?.location.line == line - 1, "first declared at the first Down of the page tier")
+        #expect(diagnostics.count == 3, "different labels (severity) make a different rule: \(diagnostics)")
     }
 
     @Test func badTestDurationsAreErrorsWhereTheyAreWritten() {

@@ -328,7 +328,9 @@ import Yams
             expected += try #require(Rules.text(single, "prometheus/rules/big.yaml")).dropFirst("groups:\n".count)
         }
         #expect(text == expected)
-        #expect(diagnostics.map(\.message) == [0, 97, 194, 291].map { "duplicate alert 'A' with the same labels in group 'g\($0)' (expected each alert name to differ in its labels; promtool reports these as duplicate rules)" },
+        #expect(diagnostics.map(\.message) == [0, 97, 194, 291].map {
+                    "alert 'A' repeats with the same labels in group 'g\($0)' (Prometheus evaluates both; where both produce a series with the same labels, their ALERTS series collide; promtool lints these as duplicate rules)"
+                },
                 "problems are reported in declaration order, whatever the scheduling")
     }
 

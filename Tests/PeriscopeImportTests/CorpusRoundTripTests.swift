@@ -125,20 +125,12 @@ extension CorpusRoundTripTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         guard let corpus else { return (directory, []) }
         let root = corpus.appendingPathComponent("rules")
-        // Files promtool 2.42 lints for duplicate rules (`promtool-2.42.txt`, verdict pass-lint):
-        // Periscope's compiler rejects a duplicate alert in a group, so they cannot render.
-        let verdicts = (try? String(contentsOf: root.appendingPathComponent("promtool-2.42.txt"), encoding: .utf8)) ?? ""
-        let linted = Set(verdicts.split(separator: "\n").compactMap { line -> String? in
-            let columns = line.split(separator: "\t")
-            return columns.count >= 3 && columns[1] == "pass-lint" ? String(columns[2].dropFirst("rules/".count)) : nil
-        })
-        if !linted.isEmpty { print("import round trip: rule files left out (promtool lints duplicate rules, which Periscope rejects): \(linted.sorted().joined(separator: ", "))") }
         var files: [URL] = []
         for mixin in try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() {
             let folder = root.appendingPathComponent(mixin)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") && !linted.contains("\(mixin)/\(name)") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".yaml") {
                 let copy = directory.appendingPathComponent("\(mixin)-\(name)")
                 try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: copy)
                 files.append(copy)

@@ -60,7 +60,11 @@ struct RuleLowering: Sendable {
         }
         var rules: [RuleNode] = []
         rules.reserveCapacity(group.rules.count)
-        var seen: [RuleIdentity: SourceLocation] = [:]
+        // Prometheus loads rules that repeat a name and labels in a group (promtool's
+        // `duplicate-rules` lint warns). The same expression again is a copy: an error. Another
+        // expression is how some mixins split one alert by selector (kafka's JvmMemoryFillingUp,
+        // promscale's PromscaleQueryHighErrorRate): a warning, as promtool gives.
+        var seen: [RuleIdentity: [(expr: String, location: SourceLocation)]] = [:]
         seen.reserveCapacity(group.rules.count)
         for rule in group.rules {
             let lowered: RuleNode
@@ -79,13 +83,20 @@ struct RuleLowering: Sendable {
             // a false duplicate would be a cascade of the same mistake.
             guard diagnostics.errorCount == errorsBefore else { continue }
             let key = RuleIdentity(kind: lowered.kind, name: lowered.name.value, labels: lowered.labels.map { [$0.name, $0.value.value] })
-            if let first = seen[key] {
-                let what = lowered.kind == .alert ? "alert" : "recording rule"
-                error("duplicate \(what) '\(lowered.name.value)' with the same labels in group '\(group.name)' (expected each \(what) name to differ in its labels; promtool reports these as duplicate rules)",
-                      RuleDiagnosticID.nameDuplicate, at: location, related: [.init("first declared at", .source(first))])
-            } else {
-                seen[key] = location
+            let what = lowered.kind == .alert ? "alert" : "recording rule"
+            let earlier = seen[key, default: []]
+            if let copy = earlier.first(where: { $0.expr == lowered.expr.value }) {
+                error("duplicate \(what) '\(lowered.name.value)' with the same labels and expression in group '\(group.name)' (expected each \(what) to differ in its labels or expression; promtool reports these as duplicate rules)",
+                      RuleDiagnosticID.nameDuplicate, at: location, related: [.init("first declared at", .source(copy.location))])
+            } else if let first = earlier.first {
+                diagnostics.emit(.init(.warning,
+                    "\(what) '\(lowered.name.value)' repeats with the same labels in group '\(group.name)' (Prometheus evaluates both; where both produce a series with the same labels, "
+                        + (lowered.kind == .alert ? "their ALERTS series collide" : "they write the same series") + "; promtool lints these as duplicate rules)",
+                    at: .source(location), id: RuleDiagnosticID.nameDuplicate,
+                    notes: ["a label telling them apart (such as the selector each one covers) makes them distinct rules"],
+                    related: [.init("first declared at", .source(first.location))]))
             }
+            seen[key, default: []].append((lowered.expr.value, location))
         }
         return RuleGroupNode(name: LocatedText(group.name, at: .source(group.location)),
                              interval: text(group.interval, at: group.location(of: .interval)),

@@ -140,18 +140,19 @@ struct RuleFileGenerator {
         }
     }
 
-    /// Rules of one group with the same kind, name and labels: promtool only lints them
-    /// ("duplicate rules"), but Periscope's render refuses them (`rule-name-duplicate`), so the
-    /// import says so at the second one (`import-rule-duplicate`, a warning).
+    /// Rules of one group with the same kind, name, labels and expression: promtool only lints
+    /// them ("duplicate rules"), but Periscope's render refuses a copy (`rule-name-duplicate`),
+    /// so the import says so at the second one (`import-rule-duplicate`, a warning). The same
+    /// name and labels with another expression render, with the render's own warning.
     func duplicateWarnings() -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         for (group, _) in groupsWithNamespaces() {
             var seen: [String: Location?] = [:]
             for rule in group.rules {
                 let labels = rule.labels.map { "\($0.name)=\($0.value.value)" }.sorted().joined(separator: ",")
-                let key = "\(rule.kind.rawValue)|\(rule.name.value)|\(labels)"
+                let key = "\(rule.kind.rawValue)|\(rule.name.value)|\(labels)|\(rule.expr.value)"
                 if let first = seen[key] {
-                    var diagnostic = Diagnostic(.warning, "\(rule.kind == .alert ? "alert" : "recording rule") '\(rule.name.value)' repeats an earlier rule of group '\(group.name.value)' with the same labels; promtool only lints this, but render refuses it (rule-name-duplicate): give one of them a distinguishing label or remove it",
+                    var diagnostic = Diagnostic(.warning, "\(rule.kind == .alert ? "alert" : "recording rule") '\(rule.name.value)' repeats an earlier rule of group '\(group.name.value)' with the same labels and expression; promtool only lints this, but render refuses the copy (rule-name-duplicate): remove it, or give one of them a distinguishing label",
                                                 at: rule.location ?? .file(FileLocation(path: path)), id: "import-rule-duplicate")
                     if let first { diagnostic.related = [Diagnostic.Related("first declared at", first)] }
                     warnings.append(diagnostic)
