@@ -221,7 +221,7 @@ struct DashboardImportTests {
         #expect(text.contains(#".refresh("30s")"#))
     }
 
-    @Test("--env copies that differ in more than datasources and refresh are an error at the difference")
+    @Test("--env copies that differ in a panel's title are an error at the difference")
     func environmentMismatch() throws {
         let dev = #"{"uid": "api", "title": "API", "panels": [{"type": "stat", "title": "Up"}]}"#
         let prod = #"{"uid": "api", "title": "API", "panels": [{"type": "stat", "title": "Down"}]}"#
