@@ -12,23 +12,24 @@ import Testing
 struct EnvironmentMergeTests {
     /// One copy of a dashboard; every argument is what an environment may change.
     static func copy(
-        uid: String = "prom-dev", refresh: String = "30s", from: String = "now-6h", timezone: String? = nil,
+        dashboard: String = "api", uid: String = "prom-dev", refresh: String = "30s", from: String = "now-6h", timezone: String? = nil,
         red: Double = 0.1, steps: String? = nil, unit: String = "percentunit", calcs: String = "lastNotNull",
         latencyRed: Double = 0.5, expr: String = "sum(rate(http_errors_total[5m]))", title: String = "Errors", extraPanel: Bool = false,
-        max: Double? = nil
+        max: Double? = nil, overrideColor: String? = nil
     ) -> String {
         let thresholds = steps ?? #"[{"color": "green", "value": null}, {"color": "red", "value": \#(red)}]"#
         let zone = timezone.map { #""timezone": "\#($0)", "# } ?? ""
         let maxMember = max.map { #", "max": \#($0)"# } ?? ""
+        let overrides = overrideColor.map { #", "overrides": [{"matcher": {"id": "byName", "options": "x"}, "properties": [{"id": "color", "value": {"mode": "fixed", "fixedColor": "\#($0)"}}]}]"# } ?? ""
         let extra = extraPanel ? #", {"type": "stat", "title": "Extra", "gridPos": {"x": 6, "y": 0, "w": 6, "h": 4}}"# : ""
         return #"""
-        {"uid": "api", "title": "API", "refresh": "\#(refresh)", \#(zone)"time": {"from": "\#(from)", "to": "now"},
+        {"uid": "\#(dashboard)", "title": "API", "refresh": "\#(refresh)", \#(zone)"time": {"from": "\#(from)", "to": "now"},
          "panels": [
           {"type": "stat", "title": "\#(title)", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4},
            "datasource": {"type": "prometheus", "uid": "\#(uid)"},
            "targets": [{"refId": "A", "expr": "\#(expr)"}],
            "options": {"reduceOptions": {"calcs": ["\#(calcs)"]}},
-           "fieldConfig": {"defaults": {"unit": "\#(unit)"\#(maxMember), "thresholds": {"mode": "absolute", "steps": \#(thresholds)}}}}\#(extra),
+           "fieldConfig": {"defaults": {"unit": "\#(unit)"\#(maxMember), "thresholds": {"mode": "absolute", "steps": \#(thresholds)}}\#(overrides)}}\#(extra),
           {"type": "row", "title": "Latency", "collapsed": true, "gridPos": {"x": 0, "y": 4, "w": 24, "h": 1}, "panels": [
             {"type": "timeseries", "title": "p99", "gridPos": {"x": 0, "y": 5, "w": 12, "h": 8},
              "datasource": {"type": "prometheus", "uid": "\#(uid)"},
@@ -118,6 +119,14 @@ struct EnvironmentMergeTests {
         #expect(errors.contains { $0.hasPrefix("prod.json:3:") && $0.contains("[import-env-mismatch]")
             && $0.contains("panel 'Errors', field `title` (/panels/0/title): 'prod' (prod.json) has \"Failures\" where 'dev' (dev.json) has \"Errors\"") }, "\(errors)")
         #expect(errors.contains { $0.hasPrefix("prod.json:5:") && $0.contains("field `targets.0.expr` (/panels/0/targets/0/expr)") }, "\(errors)")
+    }
+
+    @Test("Overrides that differ are an error (an overlay would have to replace them all)")
+    func overrides() throws {
+        let result = Self.merge([("dev", Self.copy(overrideColor: "red")), ("prod", Self.copy(overrideColor: "blue"))])
+        #expect(result.sources.isEmpty)
+        let errors = result.diagnostics.filter { $0.severity == .error }.map { $0.formatted() }
+        #expect(errors.count == 1 && errors[0].contains("field `fieldConfig.overrides.0.properties.0.value.fixedColor`"), "\(errors)")
     }
 
     @Test("Another panel set is one error at the panels list")

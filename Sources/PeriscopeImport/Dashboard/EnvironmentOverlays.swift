@@ -31,7 +31,7 @@ struct EnvironmentOverlays {
     }
 
     /// Panel members an overlay does not change: they make it another panel (type, title,
-    /// queries, overrides, transformations, nested panels) or another layout.
+    /// queries, transformations, nested panels; `fieldConfig.overrides` too) or another layout.
     static let fixedPanelMembers: Set<String> = ["type", "title", "gridPos", "id", "targets", "panels", "datasource", "libraryPanel", "repeat", "transformations"]
     /// Dashboard members an overlay does not change.
     static let fixedDashboardMembers: Set<String> = ["uid", "id", "panels", "rows", "templating", "annotations", "links"]
@@ -105,7 +105,8 @@ struct EnvironmentOverlays {
                 record(&panelSettings[panelPointer, default: [:]][environment, default: []], thresholdsPath, thresholds)
                 return true
             }
-            guard let path = Self.objectPrefix(rest, in: panel), let value = Self.member(copyPanel, path) else { return false }
+            guard let path = Self.objectPrefix(rest, in: panel), !path.starts(with: ["fieldConfig", "overrides"]),
+                  let value = Self.member(copyPanel, path) else { return false }
             record(&panelSettings[panelPointer, default: [:]][environment, default: []], path, value)
             return true
         }
