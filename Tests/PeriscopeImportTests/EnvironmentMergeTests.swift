@@ -129,6 +129,14 @@ struct EnvironmentMergeTests {
         #expect(errors.count == 1 && errors[0].contains("field `fieldConfig.overrides.0.properties.0.value.fixedColor`"), "\(errors)")
     }
 
+    @Test("In an API export ({dashboard, meta}) the error is at the member inside `dashboard`")
+    func exportLocation() throws {
+        let prod = "{\"meta\": {},\n\"dashboard\":\n" + Self.copy(title: "Failures") + "}"
+        let result = Self.merge([("dev", Self.copy()), ("prod", prod)])
+        let errors = result.diagnostics.filter { $0.severity == .error }.map { $0.formatted() }
+        #expect(errors.count == 1 && errors[0].hasPrefix("prod.json:5:"), "\(errors)")
+    }
+
     @Test("Another panel set is one error at the panels list")
     func otherPanels() throws {
         let result = Self.merge([("dev", Self.copy()), ("prod", Self.copy(extraPanel: true))])

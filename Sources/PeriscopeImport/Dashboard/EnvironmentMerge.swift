@@ -52,7 +52,7 @@ struct EnvironmentMerge {
             if copy.uid != first.uid {
                 diagnostics.append(.error(
                     "--env copies must be one dashboard: uid '\(copy.uid)' differs from '\(first.uid)' of \(first.path)",
-                    at: copy.document.location(at: JSONPointer(tokens: ["uid"])), id: DashboardImporter.IDs.environmentMismatch))
+                    at: copy.document.location(at: Self.inFile(JSONPointer(tokens: ["uid"]), copy)), id: DashboardImporter.IDs.environmentMismatch))
                 continue
             }
             let refs = Self.datasourceRefs(copy.dashboard)
@@ -62,13 +62,13 @@ struct EnvironmentMerge {
                     if !overlays.add(difference, copy: copy.dashboard, environment: env) { unsupported.append(difference) }
                 }
                 for difference in unsupported.prefix(Self.reportedDifferences) {
-                    var notes = ["--env imports differences in datasources, threshold steps and scalar settings of the dashboard or of a panel (not its type, title or position); import copies that differ in more as separate dashboards"]
+                    var notes = ["--env imports differences in datasources, threshold steps and settings of the dashboard or of a panel (not its type, title, position, queries, overrides or transformations, nor a setting only the first copy has); import copies that differ in more as separate dashboards"]
                     if difference == unsupported[Swift.min(unsupported.count, Self.reportedDifferences) - 1], unsupported.count > Self.reportedDifferences {
                         notes.append("and \(unsupported.count - Self.reportedDifferences) more difference(s) not shown")
                     }
                     diagnostics.append(.error(
                         "--env copies differ in \(Self.describe(difference.pointer, in: first.dashboard)): '\(env)' (\(copy.path)) has \(Self.summary(difference.other)) where '\(names[0])' (\(first.path)) has \(Self.summary(difference.first))",
-                        at: copy.document.location(at: difference.pointer), id: DashboardImporter.IDs.environmentMismatch, notes: notes))
+                        at: copy.document.location(at: Self.inFile(difference.pointer, copy)), id: DashboardImporter.IDs.environmentMismatch, notes: notes))
                 }
                 if !unsupported.isEmpty { continue }
             }
@@ -124,8 +124,15 @@ struct EnvironmentMerge {
         }
     }
 
-    /// The field a pointer names, for messages: `refresh`, `panel 'Errors' (/panels/3) field
-    /// targets/0/expr`.
+    /// Where a pointer into the normalised dashboard is in the copy's file: under `dashboard` for
+    /// an API export (`{"dashboard": …, "meta": …}`). (Pointers into migrated `rows[]` are
+    /// located at the nearest member that exists.)
+    static func inFile(_ pointer: JSONPointer, _ copy: DashboardImporter.Checked) -> JSONPointer {
+        DashboardNormalizer.dashboardObject(copy.original) == copy.original ? pointer : JSONPointer(tokens: ["dashboard"] + pointer.tokens)
+    }
+
+    /// The field a pointer names, for messages: `` `refresh` (/refresh) ``, `` panel 'Errors',
+    /// field `targets.0.expr` (/panels/0/targets/0/expr) ``.
     static func describe(_ pointer: JSONPointer, in dashboard: JSONValue) -> String {
         guard let (panelPointer, rest) = EnvironmentOverlays.panelPath(pointer) else { return "`\(pointer.tokens.joined(separator: "."))` (\(pointer))" }
         let panel = EnvironmentOverlays.value(at: panelPointer, in: dashboard)
