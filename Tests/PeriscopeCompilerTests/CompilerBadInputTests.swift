@@ -169,6 +169,9 @@ extension Dashboard {
         ("panel width", .panelGridPosInvalid, { _ in
             Catalog { Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery("up") }.width(30) } }
         }),
+        ("negative row y", .panelGridPosInvalid, { _ in
+            Catalog { Dashboard("A", uid: "a") { Row("r") { Panel(type: "stat", title: "x") { PrometheusQuery("up") } }.gridPos(y: -1) } }
+        }),
         ("empty expression", .queryExprEmpty, { _ in
             Catalog { Dashboard("A", uid: "a") { Panel(type: "stat", title: "x") { PrometheusQuery(" ") } } }
         }),

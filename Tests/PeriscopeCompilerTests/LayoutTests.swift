@@ -44,6 +44,23 @@ import Testing
         ])
     }
 
+    @Test func rowWithAnExplicitYKeepsItAndItsPanelsFlowBelowIt() {
+        let items: [DashboardItem] = [
+            .panel(Panel(type: "stat", title: "top")),
+            // A gap above (the flow would put it at y 4) and, below, a collapsed row placed higher
+            // than the flow would.
+            .row(Row("one") { Panel(type: "timeseries", title: "a") }.gridPos(y: 10)),
+            .row(Row("two", collapsed: true) { Panel(type: "stat", title: "b") }.gridPos(y: 12)),
+            .row(Row("three") { Panel(type: "stat", title: "c") }),
+        ]
+        #expect(positions(items).map(\.1) == [
+            GridPos(x: 0, y: 0, w: 6, h: 4),
+            GridPos(x: 0, y: 10, w: 24, h: 1), GridPos(x: 0, y: 11, w: 12, h: 8),
+            GridPos(x: 0, y: 12, w: 24, h: 1), GridPos(x: 0, y: 13, w: 6, h: 4),
+            GridPos(x: 0, y: 13, w: 24, h: 1), GridPos(x: 0, y: 14, w: 6, h: 4),
+        ])
+    }
+
     @Test func explicitGridPosIsKeptAndFlowContinuesBesideIt() {
         let items: [DashboardItem] = [
             .panel(Panel(type: "stat", title: "fixed").gridPos(x: 4, y: 2, w: 8, h: 3)),

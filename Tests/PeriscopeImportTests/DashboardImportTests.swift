@@ -121,6 +121,23 @@ struct DashboardImportTests {
         #expect(pos == GridPos(x: 4, y: 30, w: 12, h: 8))
     }
 
+    @Test("A row header at a y the flow does not give keeps it with .gridPos(y:); one the flow gives does not")
+    func rowPosition() throws {
+        let json = #"""
+        {"uid": "rows", "title": "Rows", "panels": [
+          {"type": "stat", "title": "Up", "gridPos": {"x": 0, "y": 0, "w": 6, "h": 4}},
+          {"type": "row", "title": "Flowed", "collapsed": false, "gridPos": {"x": 0, "y": 4, "w": 24, "h": 1}, "panels": []},
+          {"type": "stat", "title": "A", "gridPos": {"x": 0, "y": 5, "w": 6, "h": 4}},
+          {"type": "row", "title": "Gap above", "collapsed": false, "gridPos": {"x": 0, "y": 12, "w": 24, "h": 1}, "panels": []},
+          {"type": "stat", "title": "B", "gridPos": {"x": 0, "y": 13, "w": 6, "h": 4}}
+        ]}
+        """#
+        let result = Self.importing(json)
+        let text = try #require(result.sources.first?.text)
+        #expect(text.contains("Row(\"Gap above\") {\n            Stat(\"B\")\n        }\n        .gridPos(y: 12)\n"), "\(text)")
+        #expect(text.components(separatedBy: ".gridPos(").count == 2, "only the row the flow misplaces, and not its panel: \(text)")
+    }
+
     // MARK: Migrations, against Grafana's expected outputs
 
     static let migrations = Repository.shared()?.appendingPathComponent("corpus/grafana-migrations")
@@ -221,7 +238,7 @@ struct DashboardImportTests {
         #expect(text.contains(#".refresh("30s")"#))
     }
 
-    @Test("--env copies that differ in more than datasources and refresh are an error at the difference")
+    @Test("--env copies that differ in a panel's title are an error at the difference")
     func environmentMismatch() throws {
         let dev = #"{"uid": "api", "title": "API", "panels": [{"type": "stat", "title": "Up"}]}"#
         let prod = #"{"uid": "api", "title": "API", "panels": [{"type": "stat", "title": "Down"}]}"#

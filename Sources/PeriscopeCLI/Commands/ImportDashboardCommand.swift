@@ -25,8 +25,11 @@ struct ImportDashboardCommand: ParsableCommand {
                 --env NAME, once per input and in the same order, imports copies of ONE \
                 dashboard kept per environment (dev.json, prod.json): one definition from the \
                 first copy, each copy's datasource uids in environments/<NAME>.yaml, a \
-                different refresh as `.in("<NAME>") { $0.refresh(…) }`. Copies that differ in \
-                anything else are an error.
+                threshold step that differs as a `values:` entry read with \
+                `env.values.double("…")`, other scalar settings of the dashboard or a panel \
+                (refresh, time range, unit, options, …) as `.in("<NAME>") { $0.refresh(…) }`. \
+                Copies that differ in anything else (panels, queries, variables) are an error \
+                per difference [import-env-mismatch].
 
                 Errors are reported as path:line:col: error: [import-…] message and exit 1: a \
                 file that is not JSON or not a dashboard, a uid that would be an unsafe file \

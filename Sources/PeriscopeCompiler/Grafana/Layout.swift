@@ -34,8 +34,8 @@ public struct PlacedItem: Sendable {
 /// Flows panels into Grafana's 24-column grid and assigns deterministic panel ids.
 ///
 /// Panels fill a line left to right; one that does not fit starts a new line below the
-/// tallest panel of the current one. A row header takes a full-width line of height 1 and
-/// its panels flow beneath it. A collapsed row keeps its panels inside it, positioned as if
+/// tallest panel of the current one. A row header takes a full-width line of height 1 (at its
+/// explicit `y` when it has one, ``Row/gridPos(y:)``) and its panels flow beneath it. A collapsed row keeps its panels inside it, positioned as if
 /// expanded, and the next entry starts right below the header. A panel with an explicit
 /// `gridPos` keeps it, and flowing continues to its right. Ids are 1, 2, 3, … in document
 /// order, rows and the panels of collapsed rows included.
@@ -98,7 +98,7 @@ public struct GridLayout: Sendable {
                 result.append(placePanel(panel, &cursor))
             case .row(let row):
                 cursor.newLine()
-                let header = GridPos(x: 0, y: cursor.y, w: GridLayout.columns, h: 1)
+                let header = GridPos(x: 0, y: row.y ?? cursor.y, w: GridLayout.columns, h: 1)
                 let rowId = nextId
                 nextId += 1
                 var inner = Cursor(x: 0, y: header.y + 1, lineHeight: 0)

@@ -92,6 +92,9 @@ public struct DashboardValidation: Sendable {
                 if row.title.trimmingWhitespace().isEmpty {
                     diagnostics.emit(.error("row has an empty title; expected a non-empty title", at: row.location, id: .titleEmpty))
                 }
+                if let y = row.y, y < 0 {
+                    diagnostics.emit(.error("row '\(row.title)' has gridPos y=\(y); expected 0 or more grid units from the top", at: row.gridPosLocation ?? row.location, id: .panelGridPosInvalid))
+                }
                 row.panels.forEach(validatePanel)
             }
         }

@@ -14,6 +14,11 @@ public struct Row: Sendable, Modifiable {
     public var panels: [Panel]
     /// Repeat the row for each value of a variable.
     public var repeatVariable: String?
+    /// The header's explicit `gridPos.y` in grid units (``gridPos(y:)``); nil places it where
+    /// the flow layout puts it, on the first line below the entries before it.
+    public var y: Int?
+    /// Where ``gridPos(y:)`` was written, for the compiler's messages.
+    public var gridPosLocation: SourceLocation?
     /// Any other fields of the row header's JSON, set by path (the escape hatch,
     /// ``setting(_:_:)``), merged over the typed fields when lowering.
     public var extra: JSONValue = .object([])
@@ -34,6 +39,21 @@ public struct Row: Sendable, Modifiable {
 
     /// Collapses or expands the row.
     public func collapsed(_ value: Bool = true) -> Self { with { $0.collapsed = value } }
+    /// Places the row header at an explicit `y` (grid units from the top; Grafana's `gridPos.y`)
+    /// instead of on the first line below the entries before it. A header is always full width
+    /// and one unit high (`x: 0, w: 24, h: 1`), so `y` is all it takes; the row's panels flow
+    /// from `y + 1`, and so does what follows a collapsed row. `y` must not be negative
+    /// (`panel-gridpos-invalid`).
+    ///
+    /// ```swift
+    /// Row("Traffic") { … }.gridPos(y: 17)   // a gap above, as a hand-arranged dashboard had it
+    /// ```
+    public func gridPos(y: Int, fileID: String = #fileID, filePath: String = #filePath, line: UInt = #line, column: UInt = #column) -> Self {
+        with {
+            $0.y = y
+            $0.gridPosLocation = SourceLocation(fileID: fileID, filePath: filePath, line: line, column: column)
+        }
+    }
     /// Repeats the row for each value of a variable.
     public func `repeat`(by variable: String) -> Self { with { $0.repeatVariable = variable } }
     /// Sets any field of the row header's JSON by path, for fields without a modifier (the escape

@@ -15,6 +15,8 @@ struct DashboardCodeGenerator {
     var inputs: [String: String]
     /// Modifiers appended to the dashboard, e.g. environment overlays (`.in("prod") { … }`).
     var extraModifiers: [String] = []
+    /// `--env`: what differs per environment in each panel, by its place in generation order.
+    var panelEnvironments: [Int: PanelEnvironment] = [:]
     /// The most panels one declaration lists (keeps each builder expression small to type-check).
     static let panelsPerDeclaration = 8
 
@@ -33,6 +35,7 @@ struct DashboardCodeGenerator {
             if let name = variable["name"]?.stringValue, let type = variable["query"]?.stringValue { variableTypes[name] = type }
         }
         var panels = PanelCodeGenerator(inputs: inputs, variableTypes: variableTypes)
+        panels.environments = panelEnvironments
         var taken = SwiftIdentifierScope(reserved: ["dashboard"])
         var declarations: [Declaration] = []
         var items: [String] = []
@@ -47,37 +50,43 @@ struct DashboardCodeGenerator {
                 for chunk in Self.chunks(list) {
                     let name = taken.unique(SwiftIdentifier.lowerCamel(chunk.first?["title"]?.stringValue ?? "", fallback: "panels"))
                     let body = chunk.map { panel in panels.panel(panel, layout: layout.decide(panel), naming: &naming, indent: "        ") }
-                    declarations.append(Declaration(name: name, text: "    @PanelBuilder\n    static var \(name): [Panel] {\n" + body.joined(separator: "\n\n") + "\n    }"))
-                    items.append(name)
+                    let reads = panels.takeReadsEnvironment()
+                    declarations.append(Declaration(name: name, text: "    @PanelBuilder\n    static \(Self.declared(name, reads)) [Panel] {\n" + body.joined(separator: "\n\n") + "\n    }"))
+                    items.append(Self.used(name, reads))
                 }
             case .row(let row, let children):
                 let rowTitle = row["title"]?.stringValue ?? ""
                 let name = taken.unique(SwiftIdentifier.lowerCamel(rowTitle, fallback: "row"))
                 let collapsed = row["collapsed"] == .bool(true)
-                layout.startRow(y: row["gridPos"]?["y"]?.intValue)
+                let explicitY = layout.startRow(y: row["gridPos"]?["y"]?.intValue)
                 var rowLayout = layout.rowCursor()
                 let chunks = Self.chunks(children)
                 var rowBody: [String] = []
+                var rowReads = false
                 if chunks.count <= 1 {
                     rowBody = children.map { panel in panels.panel(panel, layout: rowLayout.decide(panel), naming: &naming, indent: "            ") }
+                    rowReads = panels.takeReadsEnvironment()
                 } else {
                     for (index, chunk) in chunks.enumerated() {
                         let part = taken.unique(name + "Panels" + String(index + 1))
                         let body = chunk.map { panel in panels.panel(panel, layout: rowLayout.decide(panel), naming: &naming, indent: "        ") }
-                        declarations.append(Declaration(name: part, text: "    @PanelBuilder\n    static var \(part): [Panel] {\n" + body.joined(separator: "\n\n") + "\n    }"))
-                        rowBody.append("            " + part)
+                        let reads = panels.takeReadsEnvironment()
+                        rowReads = rowReads || reads
+                        declarations.append(Declaration(name: part, text: "    @PanelBuilder\n    static \(Self.declared(part, reads)) [Panel] {\n" + body.joined(separator: "\n\n") + "\n    }"))
+                        rowBody.append("            " + Self.used(part, reads))
                     }
                 }
                 layout.endRow(collapsed: collapsed, inner: rowLayout)
                 var head = "Row(\(SwiftLiteral.string(rowTitle.isEmpty ? PanelCodeGenerator.untitled : rowTitle, indentation: "        "))"
                 if collapsed { head += ", collapsed: true" }
                 head += ")"
-                var rowText = "    static var \(name): Row {\n        " + head + " {\n" + rowBody.joined(separator: chunks.count <= 1 ? "\n\n" : "\n") + "\n        }"
+                var rowText = "    static \(Self.declared(name, rowReads)) Row {\n        " + head + " {\n" + rowBody.joined(separator: chunks.count <= 1 ? "\n\n" : "\n") + "\n        }"
+                if let explicitY { rowText += "\n        .gridPos(y: \(explicitY))" }
                 if let variable = row["repeat"]?.stringValue, !variable.isEmpty { rowText += "\n        .repeat(by: \(SwiftLiteral.string(variable)))" }
                 if rowTitle.isEmpty { rowText += "\n        .setting(\"title\", \"\")" }
                 rowText += "\n    }"
                 declarations.append(Declaration(name: name, text: rowText))
-                items.append(name)
+                items.append(Self.used(name, rowReads))
             }
         }
 
@@ -140,6 +149,17 @@ struct DashboardCodeGenerator {
         for declaration in declarations { text += "\n" + declaration.text + "\n" }
         text += "}\n"
         return text
+    }
+
+    /// `var name:` or, for panels that read `env` (``PanelCodeGenerator/readsEnvironment``),
+    /// `func name(_ env: Environment) ->`, ahead of the declaration's type.
+    static func declared(_ name: String, _ readsEnvironment: Bool) -> String {
+        readsEnvironment ? "func \(name)(_ env: Environment) ->" : "var \(name):"
+    }
+
+    /// How the dashboard (or a row) lists a declaration: `name` or `name(env)`.
+    static func used(_ name: String, _ readsEnvironment: Bool) -> String {
+        readsEnvironment ? name + "(env)" : name
     }
 
     static func commentSafe(_ text: String) -> String {
@@ -413,8 +433,14 @@ struct FlowCursor {
         return .explicit(GridPos(x: px, y: py, w: w, h: h))
     }
 
-    /// Starts a row header.
-    mutating func startRow(y _: Int?) { newLine() }
+    /// Starts a row header at the original's `y`: the `y` to keep explicit (`.gridPos(y:)`) when
+    /// the flow would put the header elsewhere, else nil.
+    mutating func startRow(y: Int?) -> Int? {
+        newLine()
+        guard let y, y >= 0, y != self.y else { return nil }
+        self.y = y
+        return y
+    }
 
     /// The cursor for the row's panels.
     func rowCursor() -> FlowCursor { FlowCursor(x: 0, y: y + 1, lineHeight: 0) }

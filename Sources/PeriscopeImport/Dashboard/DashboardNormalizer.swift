@@ -24,7 +24,8 @@ import PeriscopeModel
 ///   datasource), `definition` (the editor's copy of `query`), a Prometheus variable's query
 ///   object `{query, refId}` (its `query`); `current` is compared by `value` only, a
 ///   multi-value variable's single value as a one-element list.
-/// - **Filled in as Grafana does on load**: a target's missing `refId` (the first free of A, B, …).
+/// - **Filled in as Grafana does on load**: a target's missing `refId` (the first free of A, B, …),
+///   a panel's missing `gridPos` (`{x: 0, y: 0, w: 6, h: 3}`, Grafana's `PanelModel` default).
 /// - **Defaults**: members equal to Grafana's default (`editable: true`, `graphTooltip: 0`,
 ///   empty `links`/`tags`/`mappings`/`overrides`/`options`, `hide: false`, `format:
 ///   "time_series"`, `reduceOptions.values: false`, `reduceOptions.fields: ""`, …; the list is
@@ -104,6 +105,10 @@ public struct DashboardNormalizer: Sendable {
         "graph": "timeseries", "graphite": "timeseries", "singlestat": "stat", "grafana-singlestat-panel": "stat", "table-old": "table",
     ]
 
+    /// The `gridPos` Grafana's frontend gives a panel that has none (`PanelModel`'s defaults):
+    /// `{x: 0, y: 0, w: 6, h: 3}`.
+    static let defaultGridPos: JSONValue = ["h": 3, "w": 6, "x": 0, "y": 0]
+
     func panel(_ input: JSONValue, migrating: Bool = true) -> JSONValue {
         var panel = input
         panel["id"] = nil
@@ -118,6 +123,8 @@ public struct DashboardNormalizer: Sendable {
             panel["type"] = "text"
         }
         if panel["type"] == .string("row") { return row(panel) }
+        // Grafana gives a panel without gridPos its PanelModel default on load.
+        if panel["gridPos"] == nil { panel["gridPos"] = Self.defaultGridPos }
         let datasource = panel["datasource"].flatMap(reference)
         panel["datasource"] = datasource
         if case .array(var targets)? = panel["targets"] {

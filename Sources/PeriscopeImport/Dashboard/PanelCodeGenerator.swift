@@ -10,6 +10,20 @@ struct PanelCodeGenerator {
     var inputs: [String: String]
     /// Datasource variables: name → plugin type.
     var variableTypes: [String: String]
+    /// `--env`: what differs per environment, by the panel's place in generation order (the
+    /// n-th call of ``panel(_:layout:naming:indent:)``; see ``EnvironmentOverlays``).
+    var environments: [Int: PanelEnvironment] = [:]
+    /// Whether a panel written since the last ``takeReadsEnvironment()`` reads `env` (a
+    /// threshold step from `values:`), so its declaration must take the environment.
+    var readsEnvironment = false
+    var nextOrdinal = 0
+    var current: PanelEnvironment?
+
+    /// Whether the panels written since the last call read `env`; resets.
+    mutating func takeReadsEnvironment() -> Bool {
+        defer { readsEnvironment = false }
+        return readsEnvironment
+    }
 
     /// The title given to panels and rows that have none in Grafana (their JSON keeps `""`
     /// through `.setting("title", "")`; the DSL rejects an empty title as a likely mistake).
@@ -46,6 +60,8 @@ struct PanelCodeGenerator {
     /// The expression of `panel` and its cursor-relative layout decision, indented by `indent`.
     mutating func panel(_ json: JSONValue, layout: LayoutDecision, naming: inout DatasourceNaming, indent: String) -> String {
         var c = JSONConsumer(json)
+        current = environments[nextOrdinal]
+        nextOrdinal += 1
         let type = c.take(["type"])?.stringValue ?? ""
         var title = c.take(["title"])?.stringValue ?? ""
         let typed = Self.typedPanels[type]
@@ -122,7 +138,7 @@ struct PanelCodeGenerator {
                 modifiers.append(Self.hatch(member, memberValue, indent: indent))
             }
         }
-
+        modifiers += current?.modifiers(indent: indent) ?? []
         var text = indent + head
         if let old = json["autoMigrateFrom"]?.stringValue {
             text = indent + "// Grafana migrates this \(old) panel on load (autoMigrateFrom); its \(old) options are kept as settings.\n" + text
@@ -282,7 +298,8 @@ struct PanelCodeGenerator {
                 modifiers.append(".\(modifier)(\(SwiftLiteral.string(text, indentation: indent)))")
             }
         }
-        if let thresholds = c.peek(d + ["thresholds"]), let code = Self.thresholds(thresholds) {
+        if let thresholds = c.peek(d + ["thresholds"]), let code = Self.thresholds(thresholds, stepValues: current?.stepValues ?? [:]) {
+            if current?.stepValues.isEmpty == false { readsEnvironment = true }
             c.consume(d + ["thresholds"])
             modifiers.append(".thresholds(\(code))")
         }
@@ -526,17 +543,20 @@ struct PanelCodeGenerator {
 
     /// `[.base(.green), .step(80, .red)]` (and `, mode: .percentage`) for a thresholds object the
     /// DSL writes exactly.
-    static func thresholds(_ value: JSONValue) -> String? {
+    ///
+    /// `stepValues` gives the Swift expression to write for a step's value, by step index
+    /// (`env.values.double("apiErrorsRed")` for `--env` copies that differ there).
+    static func thresholds(_ value: JSONValue, stepValues: [Int: String] = [:]) -> String? {
         guard let mode = value["mode"]?.stringValue, mode == "absolute" || mode == "percentage",
               case .array(let steps)? = value["steps"], value.objectMembers?.count == 2 else { return nil }
         var code: [String] = []
-        for step in steps {
+        for (index, step) in steps.enumerated() {
             guard let color = step["color"]?.stringValue, let stepValue = step["value"], step.objectMembers?.count == 2 else { return nil }
             switch stepValue {
             case .null: code.append(".base(\(Self.color(color)))")
             case .int, .double:
                 guard let number = stepValue.doubleValue, FieldConfigEncoding.number(number) == stepValue else { return nil }
-                code.append(".step(\(SwiftLiteral.double(number)), \(Self.color(color)))")
+                code.append(".step(\(stepValues[index] ?? SwiftLiteral.double(number)), \(Self.color(color)))")
             default: return nil
             }
         }
