@@ -22,19 +22,22 @@ public enum SwiftLiteral {
         // One pass over the UTF-8 bytes (the text is searched for ASCII bytes and two
         // three-byte sequences only, so bytes decide exactly).
         var hasControl = false, hasLineBreak = false, hasQuoteOrBackslash = false
-        var before1: UInt8 = 0, before2: UInt8 = 0
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0A: hasLineBreak = true
-            case 0x09: break
-            case 0x22, 0x5C: hasQuoteOrBackslash = true
-            case 0x7F: hasControl = true
-            // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
-            case 0xA8, 0xA9: if before2 == 0xE2 && before1 == 0x80 { hasControl = true }
-            default: if byte < 0x20 { hasControl = true }
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            var before1: UInt8 = 0, before2: UInt8 = 0
+            for byte in buffer {
+                switch byte {
+                case 0x0A: hasLineBreak = true
+                case 0x09: break
+                case 0x22, 0x5C: hasQuoteOrBackslash = true
+                case 0x7F: hasControl = true
+                // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+                case 0xA8, 0xA9: if before2 == 0xE2 && before1 == 0x80 { hasControl = true }
+                default: if byte < 0x20 { hasControl = true }
+                }
+                before2 = before1
+                before1 = byte
             }
-            before2 = before1
-            before1 = byte
         }
         if hasControl { return escaped(text) }
         if !hasLineBreak {
@@ -60,23 +63,26 @@ public enum SwiftLiteral {
     /// followed by the delimiter's `#`s occurs in the text.
     private static func delimiter(for text: String, multiLine: Bool) -> String {
         var longest = 0
-        var run = 0
-        var counting = false
-        var quotes = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "#") {
-                quotes = 0
-                if counting {
-                    run += 1
-                    longest = max(longest, run)
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            var run = 0
+            var counting = false
+            var quotes = 0
+            for byte in buffer {
+                if byte == UInt8(ascii: "#") {
+                    quotes = 0
+                    if counting {
+                        run += 1
+                        longest = max(longest, run)
+                    }
+                } else {
+                    quotes = byte == UInt8(ascii: "\"") ? quotes + 1 : 0
+                    counting = byte == UInt8(ascii: "\\") || (multiLine ? quotes >= 3 : quotes >= 1)
+                    run = 0
                 }
-            } else {
-                quotes = byte == UInt8(ascii: "\"") ? quotes + 1 : 0
-                counting = byte == UInt8(ascii: "\\") || (multiLine ? quotes >= 3 : quotes >= 1)
-                run = 0
             }
         }
-        return String(repeating: "#", count: longest + 1)
+        return longest == 0 ? "#" : String(repeating: "#", count: longest + 1)
     }
 
     /// An ordinary literal with escapes.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PeriscopeDSL
 import PeriscopeModel
 
@@ -41,11 +46,14 @@ struct JSONConsumer {
     }
 
     private static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let contiguous = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in x.count == y.count && x.elementsEqual(y) }
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard let left = x.baseAddress, let right = y.baseAddress else { return x.count == y.count }
+                return memcmp(left, right, x.count) == 0
+            }
         }
-        if let contiguous, let equal = contiguous { return equal }
-        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// Whether `path` is still there to take.
