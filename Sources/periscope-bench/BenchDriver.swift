@@ -115,13 +115,15 @@ enum BenchDriver {
         return (median(walls), Double(peak) / 1024, true)
     }
 
-    /// Like ``timed(_:_:runs:)``, with `folder` removed before every run (outside the timing), so
-    /// each run writes into a fresh folder.
+    /// Like ``timed(_:_:runs:)``, with `folder` removed before every run (outside the timing, and
+    /// synced, so the removal's disk writes do not land in the next run), so each run writes into
+    /// a fresh folder.
     static func timedFresh(_ label: String, folder: String, _ command: [String], runs: Int) -> (wall: Double, peakMB: Double, ok: Bool) {
         var walls: [Double] = []
         var peak = 0
         for _ in 0..<runs {
             try? FileManager.default.removeItem(atPath: folder)
+            sync()
             let result = measureProcess(command)
             if result.exitStatus != 0 {
                 print("  \(label): exit status \(result.exitStatus) from \(command.joined(separator: " "))")
