@@ -102,6 +102,7 @@ canary:
 ## test-deps installs PyYAML (check_w1/check_w2) and promtool (timed on the W2 files).
 bench: test-deps
 	$(SWIFT) build -c release --product periscope-bench
+	$(SWIFT) build -c release --product periscope
 	@python3 -c "import promql_parser" 2>/dev/null || python3 -m pip install -q promql-parser==0.12.0 || echo "promql-parser unavailable: comparison skipped"
 	$$($(SWIFT) build -c release --show-bin-path)/periscope-bench run --shared ../shared --work .build/bench-out
 

@@ -19,17 +19,36 @@ public enum SwiftLiteral {
     /// - an escaped literal (`"a\r\nb"`) for text a raw literal cannot hold exactly (control
     ///   characters other than tab, carriage returns, lines of only spaces).
     public static func string(_ text: String, indentation: String = "") -> String {
-        let hasControl = text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        // One pass over the UTF-8 bytes (the text is searched for ASCII bytes and two
+        // three-byte sequences only, so bytes decide exactly).
+        var hasControl = false, hasLineBreak = false, hasQuoteOrBackslash = false
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            var before1: UInt8 = 0, before2: UInt8 = 0
+            for byte in buffer {
+                switch byte {
+                case 0x0A: hasLineBreak = true
+                case 0x09: break
+                case 0x22, 0x5C: hasQuoteOrBackslash = true
+                case 0x7F: hasControl = true
+                // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+                case 0xA8, 0xA9: if before2 == 0xE2 && before1 == 0x80 { hasControl = true }
+                default: if byte < 0x20 { hasControl = true }
+                }
+                before2 = before1
+                before1 = byte
+            }
+        }
         if hasControl { return escaped(text) }
-        if !text.contains("\n") {
-            if !text.contains("\"") && !text.contains("\\") { return "\"" + text + "\"" }
-            let hashes = delimiter(for: text, avoiding: ["\"", "\\"])
+        if !hasLineBreak {
+            if !hasQuoteOrBackslash { return "\"" + text + "\"" }
+            let hashes = delimiter(for: text, multiLine: false)
             return hashes + "\"" + text + "\"" + hashes
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         // A line of only blanks loses them to indentation stripping: keep such text exact.
         if lines.contains(where: { !$0.isEmpty && $0.allSatisfy { $0 == " " || $0 == "\t" } }) { return escaped(text) }
-        let hashes = delimiter(for: text, avoiding: ["\"\"\"", "\\"])
+        let hashes = delimiter(for: text, multiLine: true)
         var result = hashes + "\"\"\"\n"
         for line in lines {
             result += line.isEmpty ? "\n" : indentation + line + "\n"
@@ -39,11 +58,31 @@ public enum SwiftLiteral {
         return result + "\n" + indentation + "\"\"\"" + hashes
     }
 
-    /// The `#`s a raw literal needs so that no `avoiding` sequence followed by them occurs.
-    private static func delimiter(for text: String, avoiding sequences: [String]) -> String {
-        var hashes = "#"
-        while sequences.contains(where: { text.contains($0 + hashes) }) { hashes += "#" }
-        return hashes
+    /// The `#`s a raw literal needs: one more than the longest run of `#` right after a `\` or
+    /// after a quote (`"` on one line, `"""` in a multi-line literal), so that no such sequence
+    /// followed by the delimiter's `#`s occurs in the text.
+    private static func delimiter(for text: String, multiLine: Bool) -> String {
+        var longest = 0
+        var bytes = text
+        bytes.withUTF8 { buffer in
+            var run = 0
+            var counting = false
+            var quotes = 0
+            for byte in buffer {
+                if byte == UInt8(ascii: "#") {
+                    quotes = 0
+                    if counting {
+                        run += 1
+                        longest = max(longest, run)
+                    }
+                } else {
+                    quotes = byte == UInt8(ascii: "\"") ? quotes + 1 : 0
+                    counting = byte == UInt8(ascii: "\\") || (multiLine ? quotes >= 3 : quotes >= 1)
+                    run = 0
+                }
+            }
+        }
+        return longest == 0 ? "#" : String(repeating: "#", count: longest + 1)
     }
 
     /// An ordinary literal with escapes.

@@ -12,7 +12,8 @@ import PeriscopeWorkloads
 //   periscope-bench promql INDIR                                       in-process PromQL parse throughput
 //   periscope-bench read-rules FILE...                                 in-process rule-file reading into models
 //   periscope-bench read-dashboards DIR                                read every dashboard under DIR into the model
-//   periscope-bench import-dashboards DIR                              import every dashboard under DIR as Swift
+//   periscope-bench import-dashboards DIR                              import every dashboard under DIR as Swift, in-process, without writing
+//   periscope-bench import dashboard DIR... --out DIR                  `periscope import dashboard` (when `periscope` is not built)
 //   periscope-bench run --shared ../shared --work DIR [--only w1,diff] everything below (or the parts named), with figures
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,7 +22,7 @@ case "w1":
     PeriscopeCLI.main(catalog: { W1Catalog.catalog($0) }, programName: "periscope-bench w1", arguments: Array(arguments.dropFirst()))
 case "w2":
     PeriscopeCLI.main(catalog: { W2Catalog.catalog($0) }, programName: "periscope-bench w2", arguments: Array(arguments.dropFirst()))
-case "slo", "diff":
+case "slo", "diff", "import":
     PeriscopeCLI.main(catalog: { _ in Catalog(items: []) }, programName: "periscope-bench", arguments: arguments)
 case "promql":
     exit(PromQLBenchCommand.run(Array(arguments.dropFirst())))
@@ -43,6 +44,7 @@ default:
                periscope-bench read-rules FILE...
                periscope-bench read-dashboards DIR
                periscope-bench import-dashboards DIR
+               periscope-bench import dashboard DIR... --out DIR
 
         """.utf8))
     exit(64)

@@ -100,6 +100,38 @@ struct DashboardImportTests {
         #expect(result.sources.map(\.fileName) == ["API.swift", "Api2.swift"])
     }
 
+    @Test("Datasource names are handed out in input order across dashboards, as when generated one by one")
+    func datasourceNamesAcrossDashboards() throws {
+        func dashboard(_ uid: String, _ datasources: [(type: String, uid: String)]) -> DashboardImporter.Input {
+            let panels = datasources.enumerated().map { index, datasource in
+                #"{"type": "timeseries", "title": "P\#(index)", "datasource": {"type": "\#(datasource.type)", "uid": "\#(datasource.uid)"}, "targets": [{"refId": "A", "expr": "up"}]}"#
+            }
+            let json = #"{"uid": "\#(uid)", "title": "\#(uid)", "panels": [\#(panels.joined(separator: ", "))]}"#
+            return DashboardImporter.Input(path: uid + ".json", bytes: Array(json.utf8))
+        }
+        // b names `prom_a` (loki) first: alone it would call it `promA`, but `a` took that name.
+        let inputs = [
+            dashboard("a", [("prometheus", "prom-a")]),
+            dashboard("b", [("loki", "prom_a"), ("prometheus", "prom-a")]),
+            dashboard("c", [("prometheus", "prom-a"), ("loki", "prom_a")]),
+        ]
+        let result = DashboardImporter().importDashboards(inputs)
+        #expect(!result.hasErrors)
+        let texts = result.sources.map(\.text)
+        try #require(texts.count == 3)
+        #expect(texts[0].contains(#".datasource(.named("promA"))"#))
+        for text in texts[1...] {
+            let panels = text.components(separatedBy: "TimeSeries(").dropFirst()
+            let loki = panels.filter { $0.contains("LokiQuery(") }, prometheus = panels.filter { $0.contains("PrometheusQuery(") }
+            #expect(loki.count == 1 && loki.allSatisfy { $0.contains(#".datasource(.named("promA2"))"#) }, "\(text)")
+            #expect(prometheus.count == 1 && prometheus.allSatisfy { $0.contains(#".datasource(.named("promA"))"#) }, "\(text)")
+        }
+        #expect(result.environments.datasources["promA"]?["base"] == ImportedDatasource(type: "prometheus", uid: "prom-a"))
+        #expect(result.environments.datasources["promA2"]?["base"] == ImportedDatasource(type: "loki", uid: "prom_a"))
+        // The same inputs give the same bytes, however the cores took them.
+        for _ in 0..<3 { #expect(DashboardImporter().importDashboards(inputs).sources == result.sources) }
+    }
+
     @Test("Row and panel-group names are unique members")
     func memberNames() throws {
         let json = #"{"uid": "a", "title": "A", "panels": [{"type": "row", "title": "default", "gridPos": {"x":0,"y":0,"w":24,"h":1}}, {"type": "row", "title": "Default!", "gridPos": {"x":0,"y":1,"w":24,"h":1}}, {"type": "row", "title": "🚀", "gridPos": {"x":0,"y":2,"w":24,"h":1}}]}"#

@@ -170,14 +170,33 @@ public struct DashboardImporter: Sendable {
         guard !diagnostics.contains(where: { $0.severity == .error }) else {
             return Result(sources: [], environments: ImportedEnvironments(names: []), diagnostics: diagnostics)
         }
-        var naming = DatasourceNaming()
         var typeNames = SwiftIdentifierTaken(reserved: reservedTypeNames)
-        var sources: [ImportedSource] = []
-        for one in checked {
+        let generators = checked.map { one in
             let title = one.dashboard["title"]?.stringValue ?? ""
-            let typeName = typeNames.typeName(for: title.isEmpty ? one.uid : title)
-            let generator = DashboardCodeGenerator(typeName: typeName, inputPath: one.path, inputs: one.inputs)
-            let text = generator.generate(one.dashboard, naming: &naming)
+            return DashboardCodeGenerator(typeName: typeNames.typeName(for: title.isEmpty ? one.uid : title), inputPath: one.path, inputs: one.inputs)
+        }
+        // Generating is per dashboard but for the logical datasource names, which the import
+        // shares: each dashboard is generated over the cores with a naming of its own, then the
+        // namings are taken over in input order; a dashboard whose names come out otherwise
+        // (another dashboard took one first) is generated again with the import's naming.
+        let drafts = Mutex([(text: String, naming: DatasourceNaming)?](repeating: nil, count: checked.count))
+        DispatchQueue.concurrentPerform(iterations: checked.count) { index in
+            var own = DatasourceNaming()
+            let text = generators[index].generate(checked[index].dashboard, naming: &own)
+            drafts.withLock { $0[index] = (text, own) }
+        }
+        let generated = drafts.withLock { $0 }
+        var naming = DatasourceNaming()
+        var sources: [ImportedSource] = []
+        for (index, one) in checked.enumerated() {
+            let generator = generators[index]
+            let typeName = generator.typeName
+            let text: String
+            if let draft = generated[index], naming.adopt(draft.naming) {
+                text = draft.text
+            } else {
+                text = generator.generate(one.dashboard, naming: &naming)
+            }
             sources.append(ImportedSource(
                 fileName: typeName + ".swift", text: text,
                 definitions: [ImportedDefinition(kind: .dashboard, expression: "\(typeName).dashboard(env)")], inputPath: one.path))

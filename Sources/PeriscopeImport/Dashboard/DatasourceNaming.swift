@@ -13,12 +13,20 @@ import PeriscopeModel
 /// - A fixed uid becomes a logical name from the uid, mapped to its type and uid.
 /// - A panel that names no datasource uses Grafana's default one: the DSL's `metrics`, which the
 ///   environments map to `{type: prometheus, uid: prometheus}` for you to correct.
-struct DatasourceNaming {
+struct DatasourceNaming: Sendable {
     /// Logical name → datasource, for `grafana.datasources` of the environments.
     var entries: [String: ImportedDatasource] = [:]
     /// (type, uid) → logical name.
     private var names: [String: String] = [:]
     private var taken = SwiftIdentifierScope(reserved: ["metrics", "logs"])
+    /// What changed this naming, in order: lets ``adopt(_:)`` replay a naming built for one
+    /// dashboard alone onto the import's.
+    private var changes: [Change] = []
+
+    private enum Change: Sendable {
+        case name(key: String, suggestion: String, name: String)
+        case entry(name: String, datasource: ImportedDatasource)
+    }
 
     /// The name used when a dashboard names no datasource.
     static let defaultName = "metrics"
@@ -26,7 +34,7 @@ struct DatasourceNaming {
     static let defaultUID = "prometheus"
 
     mutating func useDefault() {
-        if entries[Self.defaultName] == nil { entries[Self.defaultName] = ImportedDatasource(type: "prometheus", uid: Self.defaultUID) }
+        if entries[Self.defaultName] == nil { setEntry(Self.defaultName, ImportedDatasource(type: "prometheus", uid: Self.defaultUID)) }
     }
 
     /// The Swift expression of a `DatasourceReference` for a normalised reference object, and the
@@ -44,7 +52,7 @@ struct DatasourceNaming {
             let name = Self.variableName(uid)
             if let plugin = inputs[name] {
                 let logical = logicalName(key: "input:" + uid, suggestion: String(name.hasPrefix("DS_") ? name.dropFirst(3) : Substring(name)))
-                entries[logical] = ImportedDatasource(type: type ?? plugin, uid: uid)
+                setEntry(logical, ImportedDatasource(type: type ?? plugin, uid: uid))
                 return (".named(\(SwiftLiteral.string(logical)))", type ?? plugin)
             }
             let resolved = type ?? variableTypes[name] ?? "prometheus"
@@ -53,7 +61,7 @@ struct DatasourceNaming {
         }
         let resolvedType = type ?? "prometheus"
         let logical = logicalName(key: resolvedType + "\u{0}" + uid, suggestion: uid)
-        entries[logical] = ImportedDatasource(type: resolvedType, uid: uid)
+        setEntry(logical, ImportedDatasource(type: resolvedType, uid: uid))
         return (".named(\(SwiftLiteral.string(logical)))", resolvedType)
     }
 
@@ -69,6 +77,32 @@ struct DatasourceNaming {
         if let known = names[key] { return known }
         let name = taken.unique(SwiftIdentifier.lowerCamel(suggestion, fallback: "datasource"))
         names[key] = name
+        changes.append(.name(key: key, suggestion: suggestion, name: name))
         return name
+    }
+
+    private mutating func setEntry(_ name: String, _ datasource: ImportedDatasource) {
+        guard entries[name] != datasource else { return }
+        entries[name] = datasource
+        changes.append(.entry(name: name, datasource: datasource))
+    }
+
+    /// Takes over what `other`, a naming that started empty and named the datasources of one
+    /// dashboard alone, did, as if that dashboard had been named with this naming: true when
+    /// every logical name it handed out is the one this naming hands out for the same
+    /// datasource (the dashboard's code is then the same either way); false, and nothing
+    /// changed, when one differs (the dashboard must be named again with this naming).
+    mutating func adopt(_ other: DatasourceNaming) -> Bool {
+        var result = self
+        for change in other.changes {
+            switch change {
+            case .name(let key, let suggestion, let name):
+                guard result.logicalName(key: key, suggestion: suggestion) == name else { return false }
+            case .entry(let name, let datasource):
+                result.setEntry(name, datasource)
+            }
+        }
+        self = result
+        return true
     }
 }

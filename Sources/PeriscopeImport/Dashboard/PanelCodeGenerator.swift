@@ -272,10 +272,11 @@ struct PanelCodeGenerator {
 
     /// `A`…`Z`, then `AA`, `AB`, …: the refIds the lowering assigns (`GrafanaLowering.refIds(for:)`).
     static func refIdName(_ index: Int) -> String {
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        if index < 26 { return String(letters[index]) }
-        return refIdName(index / 26 - 1) + String(letters[index % 26])
+        if index < 26 { return refIdLetters[index] }
+        return refIdName(index / 26 - 1) + refIdLetters[index % 26]
     }
+
+    private static let refIdLetters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map { String($0) }
 
     // MARK: Field config
 
