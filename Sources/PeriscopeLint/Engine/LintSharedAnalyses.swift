@@ -7,6 +7,17 @@ import Synchronization
 /// changes nothing. ``LintInput`` starts a new, empty set whenever its artifacts change.
 final class LintSharedAnalyses: Sendable {
     private let variableReferences = Mutex<[DashboardVariableReferences]?>(nil)
+    private let ruleSites = Mutex<[RuleSite]?>(nil)
+
+    /// Every rule of every rule file, in file order (``LintInput/ruleSites``).
+    func ruleSites(of input: LintInput) -> [RuleSite] {
+        ruleSites.withLock { cached in
+            if let cached { return cached }
+            let made = input.allRuleSites
+            cached = made
+            return made
+        }
+    }
 
     /// The template variables each dashboard defines and uses, in the order of `input.dashboards`.
     func variableReferences(of input: LintInput) -> [DashboardVariableReferences] {

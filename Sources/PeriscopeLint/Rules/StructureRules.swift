@@ -30,7 +30,7 @@ public enum StructureRules {
 }
 
 /// One rule of a rule file, with its group and file.
-struct RuleSite {
+struct RuleSite: Sendable {
     let file: LintRuleFile
     let fileIndex: Int
     let groupIndex: Int
@@ -46,8 +46,11 @@ struct RuleSite {
 }
 
 extension LintInput {
-    /// Every rule of every rule file, in file order.
-    var ruleSites: [RuleSite] {
+    /// Every rule of every rule file, in file order; computed once per input (several rules read it).
+    var ruleSites: [RuleSite] { shared.ruleSites(of: self) }
+
+    /// Every rule of every rule file, in file order, computed afresh.
+    var allRuleSites: [RuleSite] {
         var sites: [RuleSite] = []
         for (fileIndex, file) in ruleFiles.enumerated() {
             for (groupIndex, group) in file.groups.enumerated() {
