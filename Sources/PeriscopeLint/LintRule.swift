@@ -76,14 +76,16 @@ public struct LintInput: Sendable {
     /// The environment name, or nil for foreign files.
     public var environment: String?
     /// The dashboards, in path order.
-    public var dashboards: [LintDashboard]
+    public var dashboards: [LintDashboard] { didSet { shared = LintSharedAnalyses() } }
     /// The rule files, in path order.
-    public var ruleFiles: [LintRuleFile]
+    public var ruleFiles: [LintRuleFile] { didSet { shared = LintSharedAnalyses() } }
     /// Every PromQL expression of the dashboards and rule files, parsed once, in the order of
     /// `dashboards` then `ruleFiles`.
-    public var queries: [LintQuery]
+    public var queries: [LintQuery] { didSet { shared = LintSharedAnalyses() } }
     /// Settings from `.periscope.yaml`, the environment and the metrics inventory.
-    public var options: LintOptions
+    public var options: LintOptions { didSet { shared = LintSharedAnalyses() } }
+    /// What several rules compute from the above, computed once (reset when any of it changes).
+    private(set) var shared = LintSharedAnalyses()
 
     /// Creates an input.
     public init(environment: String?, dashboards: [LintDashboard], ruleFiles: [LintRuleFile], queries: [LintQuery], options: LintOptions) {

@@ -108,7 +108,29 @@ extension Expr {
     /// in source order.
     public func forEachSubexpression(_ visit: (Expr) throws -> Void) rethrows {
         try visit(self)
-        for child in children { try child.forEachSubexpression(visit) }
+        try forEachChild { try $0.forEachSubexpression(visit) }
+    }
+
+    /// Calls `body` with each of ``children``, in order, without building the array (walks
+    /// over every query of a big catalog would allocate one per node).
+    @inline(__always)
+    func forEachChild(_ body: (Expr) throws -> Void) rethrows {
+        switch self {
+        case .number, .string, .vectorSelector, .matrixSelector: return
+        case .subquery(let node): try body(node.expr)
+        case .paren(let node): try body(node.expr)
+        case .unary(let node): try body(node.expr)
+        case .binary(let node):
+            try body(node.lhs)
+            try body(node.rhs)
+        case .aggregate(let node):
+            if let param = node.param { try body(param) }
+            try body(node.expr)
+        case .call(let node): for argument in node.args { try body(argument) }
+        case .duration(let node):
+            if let lhs = node.lhs { try body(lhs) }
+            if let rhs = node.rhs { try body(rhs) }
+        }
     }
 
     /// Every vector selector, in source order, including those inside range selectors,
@@ -134,7 +156,7 @@ extension Expr {
         case .subquery(let node):
             node.expr.collectSelectors(insideSubquery: true, into: &found)
         default:
-            for child in children { child.collectSelectors(insideSubquery: insideSubquery, into: &found) }
+            forEachChild { $0.collectSelectors(insideSubquery: insideSubquery, into: &found) }
         }
     }
 

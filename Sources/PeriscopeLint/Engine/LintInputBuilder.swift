@@ -23,11 +23,15 @@ public enum LintInputBuilder {
         let ruleFiles = environment.ruleFiles.map { LintRuleFile(path: $0.path, file: $0.file) }
         var pending: [Pending] = []
         for (dashboardIndex, dashboard) in dashboards.enumerated() {
-            for (panelIndex, panel) in dashboard.dashboard.panels.enumerated() {
-                for (targetIndex, target) in panel.targets.enumerated() {
-                    guard let expr = target.expr, !expr.isEmpty, isPrometheus(target.datasource ?? panel.datasource) else { continue }
-                    pending.append(Pending(origin: .panelTarget(dashboard: dashboardIndex, panel: panelIndex, target: targetIndex),
-                                           text: expr, location: target.exprLocation ?? target.location, substitutes: true))
+            // Panels and targets are read in place by index: copies cost dozens of retains each.
+            let panels = dashboard.dashboard.panels
+            for panelIndex in panels.indices {
+                for targetIndex in panels[panelIndex].targets.indices {
+                    guard let expr = panels[panelIndex].targets[targetIndex].expr, !expr.isEmpty,
+                          isPrometheus(panels[panelIndex].targets[targetIndex].datasource ?? panels[panelIndex].datasource) else { continue }
+                    pending.append(Pending(origin: .panelTarget(dashboard: dashboardIndex, panel: panelIndex, target: targetIndex), text: expr,
+                                           location: panels[panelIndex].targets[targetIndex].exprLocation ?? panels[panelIndex].targets[targetIndex].location,
+                                           substitutes: true))
                 }
             }
             for (variableIndex, variable) in dashboard.dashboard.variables.enumerated() where variable.type == "query" {

@@ -155,12 +155,38 @@ extension LocatedText {
     }
 }
 
+/// Normalised names (see ``HighCardinalityLabels``) as bytes, for the scan of every query's
+/// text: a deny-list holds a few dozen short names, so a filter on lengths and a byte comparison
+/// decide faster than hashing each word.
+struct NormalizedNames {
+    private let names: [[UInt8]]
+    /// Bit `n` is set when a name has `n` bytes (names of 64 bytes or more set bit 63).
+    private let lengths: UInt64
+    /// The length of the longest name.
+    let maximumLength: Int
+
+    init(_ names: [[UInt8]]) {
+        self.names = names
+        lengths = names.reduce(0) { $0 | NormalizedNames.bit($1.count) }
+        maximumLength = names.map(\.count).max() ?? 0
+    }
+
+    var isEmpty: Bool { names.isEmpty }
+
+    func contains<Word: Collection<UInt8>>(_ word: Word) -> Bool {
+        guard lengths & NormalizedNames.bit(word.count) != 0 else { return false }
+        return names.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
+    private static func bit(_ count: Int) -> UInt64 { 1 << UInt64(Swift.min(count, 63)) }
+}
+
 /// Label names compared as the high-cardinality deny-list compares them: lowercase, with `_`,
 /// `-` and `.` removed, so `traceID`, `TraceId` and `trace_id` are one name.
 struct HighCardinalityLabels {
     private let normalized: [String: String]
     /// The normalised entries as bytes, for ``LintQuery/mentionsAny(_:scratch:)``.
-    var normalizedSet: Set<[UInt8]> { Set(normalized.keys.map { Array($0.utf8) }) }
+    var normalizedSet: NormalizedNames { NormalizedNames(normalized.keys.map { Array($0.utf8) }) }
 
     init(_ labels: [String]) {
         var map: [String: String] = [:]
@@ -210,22 +236,30 @@ extension Expr {
         return expr
     }
 
-    /// Calls `visit` for every node, parents first; returning false skips the node's children.
+    /// Calls `visit` for every node, parents first, in source order; returning false skips the
+    /// node's children.
+    ///
+    /// Iterative, with a stack of the nodes still to visit: a recursive walk copied the rule's
+    /// captured state (its input, query and rule) at every node.
     func walk(_ visit: (Expr) -> Bool) {
-        guard visit(self) else { return }
-        switch self {
-        case .number, .string, .vectorSelector, .matrixSelector, .duration: return
-        case .subquery(let node): node.expr.walk(visit)
-        case .paren(let node): node.expr.walk(visit)
-        case .unary(let node): node.expr.walk(visit)
-        case .binary(let node):
-            node.lhs.walk(visit)
-            node.rhs.walk(visit)
-        case .aggregate(let node):
-            node.param?.walk(visit)
-            node.expr.walk(visit)
-        case .call(let node):
-            for argument in node.args { argument.walk(visit) }
+        var pending: [Expr] = [self]
+        while let expr = pending.popLast() {
+            guard visit(expr) else { continue }
+            // Children pushed last to first, so that the first is visited next.
+            switch expr {
+            case .number, .string, .vectorSelector, .matrixSelector, .duration: continue
+            case .subquery(let node): pending.append(node.expr)
+            case .paren(let node): pending.append(node.expr)
+            case .unary(let node): pending.append(node.expr)
+            case .binary(let node):
+                pending.append(node.rhs)
+                pending.append(node.lhs)
+            case .aggregate(let node):
+                pending.append(node.expr)
+                if let param = node.param { pending.append(param) }
+            case .call(let node):
+                pending.append(contentsOf: node.args.reversed())
+            }
         }
     }
 }
@@ -304,27 +338,35 @@ extension LintQuery {
     /// Whether a name in the text (a run of name characters, `-` and `.`), lowercased and
     /// without `_`, `-` and `.`, is one of `names` (normalised deny-list entries): a cheap,
     /// allocation-free test before walking the expression. `scratch` is reused between calls.
-    func mentionsAny(_ names: Set<[UInt8]>, scratch: inout [UInt8]) -> Bool {
+    func mentionsAny(_ names: NormalizedNames, scratch: inout [UInt8]) -> Bool {
         guard !names.isEmpty else { return false }
-        scratch.removeAll(keepingCapacity: true)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
-                continue
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                scratch.append(byte + 32)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                scratch.append(byte)
-            case 0x80...:
-                return true
-            default:
-                if !scratch.isEmpty {
-                    if names.contains(scratch) { return true }
-                    scratch.removeAll(keepingCapacity: true)
+        // A word longer than every name cannot match: only its length is counted past that.
+        let capacity = names.maximumLength + 1
+        if scratch.count < capacity { scratch = Array(repeating: 0, count: capacity) }
+        return scratch.withUnsafeMutableBufferPointer { word in
+            var length = 0
+            func matches() -> Bool { length <= names.maximumLength && names.contains(word[0..<length]) }
+            var text = text
+            return text.withUTF8 { bytes in
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                        continue
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        if length < capacity { word[length] = byte | (byte <= UInt8(ascii: "Z") && byte >= UInt8(ascii: "A") ? 0x20 : 0) }
+                        length += 1
+                    case 0x80...:
+                        return true
+                    default:
+                        if length > 0 {
+                            if matches() { return true }
+                            length = 0
+                        }
+                    }
                 }
+                return length > 0 && matches()
             }
         }
-        return !scratch.isEmpty && names.contains(scratch)
     }
 }
 

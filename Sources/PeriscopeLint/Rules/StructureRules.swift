@@ -30,9 +30,11 @@ public enum StructureRules {
 }
 
 /// One rule of a rule file, with its group and file.
-struct RuleSite {
+struct RuleSite: Sendable {
     let file: LintRuleFile
+    let fileIndex: Int
     let groupIndex: Int
+    let ruleIndex: Int
     let group: RuleGroupNode
     let rule: RuleNode
 
@@ -44,12 +46,17 @@ struct RuleSite {
 }
 
 extension LintInput {
-    /// Every rule of every rule file, in file order.
-    var ruleSites: [RuleSite] {
+    /// Every rule of every rule file, in file order; computed once per input (several rules read it).
+    var ruleSites: [RuleSite] { shared.ruleSites(of: self) }
+
+    /// Every rule of every rule file, in file order, computed afresh.
+    var allRuleSites: [RuleSite] {
         var sites: [RuleSite] = []
-        for file in ruleFiles {
+        for (fileIndex, file) in ruleFiles.enumerated() {
             for (groupIndex, group) in file.groups.enumerated() {
-                for rule in group.rules { sites.append(RuleSite(file: file, groupIndex: groupIndex, group: group, rule: rule)) }
+                for (ruleIndex, rule) in group.rules.enumerated() {
+                    sites.append(RuleSite(file: file, fileIndex: fileIndex, groupIndex: groupIndex, ruleIndex: ruleIndex, group: group, rule: rule))
+                }
             }
         }
         return sites
@@ -66,6 +73,11 @@ extension LintDashboard {
     var subject: LintSubject { LintSubject(file: path, name: dashboard.uid) }
     /// The subject of findings about one panel (named by its title).
     func subject(_ panel: Grafana.Panel) -> LintSubject { LintSubject(file: path, group: dashboard.uid, name: panel.title) }
+    /// The subject of findings about the panel at `index` of `dashboard.panels`, or about the dashboard when nil.
+    func subject(panelAt index: Int?) -> LintSubject {
+        guard let index else { return subject }
+        return LintSubject(file: path, group: dashboard.uid, name: dashboard.panels[index].title)
+    }
 }
 
 /// Name checks shared by the naming rules.

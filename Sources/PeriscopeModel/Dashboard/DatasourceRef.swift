@@ -75,6 +75,8 @@ extension Grafana {
     /// The variable named by a whole-string variable reference: `$name`, `${name}`,
     /// `${name:format}` or `[[name]]` (Grafana's template syntaxes); nil otherwise.
     public static func variableReference(_ text: String) -> String? {
+        // ASCII text, the usual case, is read as bytes: there bytes and characters agree.
+        if let ascii = text.utf8.withContiguousStorageIfAvailable({ asciiVariableReference($0) }), let result = ascii { return result }
         func isName(_ name: Substring) -> Bool {
             !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
         }
@@ -93,5 +95,33 @@ extension Grafana {
             return isName(name) ? String(name) : nil
         }
         return nil
+    }
+
+    /// ``variableReference(_:)`` of ASCII text read as bytes; nil (the outer optional) when the
+    /// text is not ASCII.
+    private static func asciiVariableReference(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func name(_ range: Range<Int>, upToColon: Bool) -> String? {
+            var end = range.lowerBound
+            while end < range.upperBound, !(upToColon && bytes[end] == UInt8(ascii: ":")) {
+                let byte = bytes[end]
+                guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_") else {
+                    return nil
+                }
+                end += 1
+            }
+            return end > range.lowerBound ? String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self) : nil
+        }
+        let count = bytes.count
+        if count >= 3, bytes[0] == UInt8(ascii: "$"), bytes[1] == UInt8(ascii: "{"), bytes[count - 1] == UInt8(ascii: "}") {
+            return .some(name(2..<(count - 1), upToColon: true))
+        }
+        if count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] == UInt8(ascii: "["), bytes[count - 2] == UInt8(ascii: "]"), bytes[count - 1] == UInt8(ascii: "]") {
+            return .some(name(2..<(count - 2), upToColon: true))
+        }
+        if count >= 1, bytes[0] == UInt8(ascii: "$") {
+            return .some(name(1..<count, upToColon: false))
+        }
+        return .some(nil)
     }
 }

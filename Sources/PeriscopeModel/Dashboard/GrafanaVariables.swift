@@ -49,6 +49,12 @@ public enum GrafanaVariables {
     /// labels of such an expression.
     public static func hasNamePlaceholder(text: String, parsedText: String) -> Bool {
         if text == parsedText { return false }
+        let contiguous = text.utf8.withContiguousStorageIfAvailable { written in
+            parsedText.utf8.withContiguousStorageIfAvailable { parsed in
+                zip(written, parsed).contains { $0 != $1 && $1 == UInt8(ascii: "x") }
+            }
+        }
+        if let contiguous, let found = contiguous { return found }
         for (written, parsed) in zip(text.utf8, parsedText.utf8) where written != parsed && parsed == UInt8(ascii: "x") {
             return true
         }

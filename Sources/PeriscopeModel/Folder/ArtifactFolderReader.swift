@@ -88,12 +88,16 @@ public struct ArtifactFolderReader: Sendable {
             }
         }
         var result = Result(environments: [], diagnostics: diagnostics, skipped: [])
-        for folder in rendered {
-            let manifestPath = ArtifactSearch.joined(folder, Self.manifestName)
-            let environment = readRendered(root: folder) { relative in
+        // Folders are read side by side too: a folder of one big rule file would keep one core
+        // busy while the other idles. Results stay in the order of `rendered`.
+        let environments = RuleParallel.map(rendered) { folder in
+            readRendered(root: folder) { relative in
                 FileBytes.read(ArtifactSearch.joined(folder, relative), limit: JSONReader.maximumSize, regularFileOnly: true)
                     .mapError { ReadFailure(reason: "cannot read '\(ArtifactSearch.joined(folder, relative))': \($0.reason)") }
             }
+        }
+        for (folder, environment) in zip(rendered, environments) {
+            let manifestPath = ArtifactSearch.joined(folder, Self.manifestName)
             result.diagnostics += environment.diagnostics
             if let read = environment.environment {
                 result.environments.append(read)

@@ -17,8 +17,8 @@ public struct DashboardVariableUndefinedRule: LintRule {
     }
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for dashboard in input.dashboards {
-            let references = DashboardVariableReferences(dashboard.dashboard)
+        let allReferences = input.shared.variableReferences(of: input)
+        for (dashboard, references) in zip(input.dashboards, allReferences) {
             let known = references.defined.keys.sorted() + references.inputs.sorted()
             var reported: Set<String> = []
             for use in references.uses where references.defined[use.name] == nil && !references.inputs.contains(use.name) {

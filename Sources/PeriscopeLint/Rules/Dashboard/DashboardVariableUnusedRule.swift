@@ -17,8 +17,8 @@ public struct DashboardVariableUnusedRule: LintRule {
     }
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        for dashboard in input.dashboards {
-            let references = DashboardVariableReferences(dashboard.dashboard)
+        let allReferences = input.shared.variableReferences(of: input)
+        for (dashboard, references) in zip(input.dashboards, allReferences) {
             let used = Set(references.uses.map(\.name))
             var seen: Set<String> = []
             for variable in dashboard.dashboard.variables where variable.type != "adhoc" && !variable.name.isEmpty && !used.contains(variable.name) && seen.insert(variable.name).inserted {

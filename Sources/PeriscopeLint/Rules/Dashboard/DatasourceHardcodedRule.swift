@@ -22,9 +22,9 @@ public struct DatasourceHardcodedRule: LintRule {
             var reported: Set<String> = []
             for reference in DatasourceReferences.all(in: dashboard.dashboard) {
                 guard reference.reference.variableName == nil, !DatasourceReferences.isSpecial(reference.reference),
-                      let identifier = reference.reference.identifier, reported.insert(identifier + "\u{0}" + (reference.panel?.pointer.description ?? "")).inserted else { continue }
-                findings.report("\(reference.owner) hard-codes datasource '\(identifier)'; use a datasource variable (e.g. ${datasource}) so the dashboard works in every Grafana",
-                                at: reference.location, subject: reference.panel.map(dashboard.subject) ?? dashboard.subject)
+                      let identifier = reference.reference.identifier, reported.insert(identifier + "\u{0}" + (reference.panel.map { dashboard.dashboard.panels[$0].pointer.description } ?? "")).inserted else { continue }
+                findings.report("\(reference.owner(in: dashboard.dashboard)) hard-codes datasource '\(identifier)'; use a datasource variable (e.g. ${datasource}) so the dashboard works in every Grafana",
+                                at: reference.location, subject: dashboard.subject(panelAt: reference.panel))
             }
         }
     }

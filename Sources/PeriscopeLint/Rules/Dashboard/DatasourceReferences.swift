@@ -5,27 +5,52 @@ import PeriscopeModel
 /// datasource rules.
 enum DatasourceReferences {
     struct Reference {
+        /// What holds the reference, for messages.
+        enum Owner {
+            case panel
+            /// A query of the panel, by refId.
+            case target(refId: String?)
+            case variable(String)
+            case annotation(String?)
+        }
+
         var reference: Grafana.DatasourceRef
         var location: Location
-        var owner: String
-        var panel: Grafana.Panel?
+        var ownedBy: Owner
+        /// The index of the panel in `Grafana.Dashboard.panels` (an index, not a copy: panels are large).
+        var panel: Int?
+
+        /// The owner for messages: `panel 'Title'`, `query A of panel 'Title'`, `variable 'name'`…
+        func owner(in dashboard: Grafana.Dashboard) -> String {
+            let title = panel.map { dashboard.panels[$0].title } ?? ""
+            switch ownedBy {
+            case .panel: return "panel '\(title)'"
+            case .target(let refId): return "query \(refId ?? "") of panel '\(title)'"
+            case .variable(let name): return "variable '\(name)'"
+            case .annotation(let name): return "annotation '\(name ?? "")'"
+            }
+        }
     }
 
     static func all(in dashboard: Grafana.Dashboard) -> [Reference] {
         var found: [Reference] = []
-        for panel in dashboard.panels {
-            if let reference = panel.datasource { found.append(Reference(reference: reference, location: panel.location, owner: "panel '\(panel.title)'", panel: panel)) }
-            for target in panel.targets {
-                if let reference = target.datasource {
-                    found.append(Reference(reference: reference, location: target.location, owner: "query \(target.refId ?? "") of panel '\(panel.title)'", panel: panel))
+        // Panels and targets are read in place by index: copies cost dozens of retains each.
+        for index in dashboard.panels.indices {
+            if let reference = dashboard.panels[index].datasource {
+                found.append(Reference(reference: reference, location: dashboard.panels[index].location, ownedBy: .panel, panel: index))
+            }
+            for target in dashboard.panels[index].targets.indices {
+                if let reference = dashboard.panels[index].targets[target].datasource {
+                    found.append(Reference(reference: reference, location: dashboard.panels[index].targets[target].location,
+                                           ownedBy: .target(refId: dashboard.panels[index].targets[target].refId), panel: index))
                 }
             }
         }
         for variable in dashboard.variables {
-            if let reference = variable.datasource { found.append(Reference(reference: reference, location: variable.location, owner: "variable '\(variable.name)'", panel: nil)) }
+            if let reference = variable.datasource { found.append(Reference(reference: reference, location: variable.location, ownedBy: .variable(variable.name), panel: nil)) }
         }
         for annotation in dashboard.annotations where !annotation.isBuiltIn {
-            if let reference = annotation.datasource { found.append(Reference(reference: reference, location: annotation.location, owner: "annotation '\(annotation.name ?? "")'", panel: nil)) }
+            if let reference = annotation.datasource { found.append(Reference(reference: reference, location: annotation.location, ownedBy: .annotation(annotation.name), panel: nil)) }
         }
         return found
     }

@@ -21,14 +21,15 @@ public struct DatasourceUnresolvedRule: LintRule {
             let variables = Set(dashboard.dashboard.variables.map(\.name))
             let inputs = Set(dashboard.dashboard.inputs.map(\.name))
             for reference in DatasourceReferences.all(in: dashboard.dashboard) {
-                let subject = reference.panel.map(dashboard.subject) ?? dashboard.subject
                 if let name = reference.reference.variableName {
                     if name.hasPrefix("__") || variables.contains(name) || inputs.contains(name) { continue }
-                    findings.report("\(reference.owner) uses datasource '\(reference.reference.identifier ?? name)', but the dashboard has no variable or input '\(name)'\(KeySuggestion.hint(for: name, among: (variables.union(inputs)).sorted()))",
+                    let subject = dashboard.subject(panelAt: reference.panel)
+                    findings.report("\(reference.owner(in: dashboard.dashboard)) uses datasource '\(reference.reference.identifier ?? name)', but the dashboard has no variable or input '\(name)'\(KeySuggestion.hint(for: name, among: (variables.union(inputs)).sorted()))",
                                     at: reference.location, subject: subject)
                 } else if let known = input.options.environmentDatasourceUIDs, !DatasourceReferences.isSpecial(reference.reference),
                           case .object(_, let uid?) = reference.reference, !known.contains(uid) {
-                    findings.report("\(reference.owner) uses datasource uid '\(uid)', which the environment does not define (grafana.datasources: \(known.joined(separator: ", ")))",
+                    let subject = dashboard.subject(panelAt: reference.panel)
+                    findings.report("\(reference.owner(in: dashboard.dashboard)) uses datasource uid '\(uid)', which the environment does not define (grafana.datasources: \(known.joined(separator: ", ")))",
                                     at: reference.location, subject: subject)
                 }
             }

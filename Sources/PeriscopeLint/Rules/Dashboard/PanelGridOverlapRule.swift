@@ -19,9 +19,10 @@ public struct PanelGridOverlapRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for dashboard in input.dashboards {
             // Items by layer: the top-level panel array, or one collapsed row's panels.
-            var layers: [JSONPointer: [(title: String, grid: Grafana.GridPos, panel: Grafana.Panel?)]] = [:]
+            // Panels by index into `panels`, not copies: a panel copy costs dozens of retains.
+            var layers: [JSONPointer: [(title: String, grid: Grafana.GridPos, panel: Int?)]] = [:]
             var order: [JSONPointer] = []
-            func add(_ pointer: JSONPointer, _ item: (title: String, grid: Grafana.GridPos, panel: Grafana.Panel?)) {
+            func add(_ pointer: JSONPointer, _ item: (title: String, grid: Grafana.GridPos, panel: Int?)) {
                 let layer = pointer.parent ?? .root
                 if layers[layer] == nil { order.append(layer) }
                 layers[layer, default: []].append(item)
@@ -29,20 +30,34 @@ public struct PanelGridOverlapRule: LintRule {
             for row in dashboard.dashboard.rows where !row.isLegacy {
                 if let grid = row.gridPos { add(row.pointer, ("row '\(row.title)'", grid, nil)) }
             }
-            for panel in dashboard.dashboard.panels {
-                if let grid = panel.gridPos { add(panel.pointer, ("panel '\(panel.title)'", grid, panel)) }
+            let panels = dashboard.dashboard.panels
+            for index in panels.indices {
+                if let grid = panels[index].gridPos { add(panels[index].pointer, ("panel '\(panels[index].title)'", grid, index)) }
             }
             for layer in order {
                 let items = layers[layer] ?? []
-                for (index, item) in items.enumerated() {
-                    guard let panel = item.panel, item.grid.w > 0, item.grid.h > 0 else { continue }
-                    for other in items[..<index] where other.grid.w > 0 && other.grid.h > 0 && item.grid.overlaps(other.grid) {
-                        findings.report("panel '\(panel.title)' (\(item.grid)) overlaps \(other.title) (\(other.grid))", at: item.grid.location,
-                                        subject: dashboard.subject(panel), related: [Diagnostic.Related("overlapped item at", other.grid.location)])
+                // The quadratic comparison reads plain rectangles: copying an item costs retains.
+                let boxes = items.map { Box(x: $0.grid.x, y: $0.grid.y, w: $0.grid.w, h: $0.grid.h) }
+                for index in boxes.indices {
+                    guard let panelIndex = items[index].panel, boxes[index].w > 0, boxes[index].h > 0 else { continue }
+                    for otherIndex in boxes.indices[..<index] where boxes[otherIndex].w > 0 && boxes[otherIndex].h > 0 && boxes[index].overlaps(boxes[otherIndex]) {
+                        let (item, other) = (items[index], items[otherIndex])
+                        findings.report("\(item.title) (\(item.grid)) overlaps \(other.title) (\(other.grid))", at: item.grid.location,
+                                        subject: dashboard.subject(panelAt: panelIndex), related: [Diagnostic.Related("overlapped item at", other.grid.location)])
                         break
                     }
                 }
             }
+        }
+    }
+
+    /// A grid rectangle, in grid units.
+    private struct Box {
+        var x, y, w, h: Int
+
+        /// Whether the rectangles share a cell (``Grafana/GridPos/overlaps(_:)``).
+        func overlaps(_ other: Box) -> Bool {
+            x < other.x + other.w && other.x < x + w && y < other.y + other.h && other.y < y + h
         }
     }
 }

@@ -19,9 +19,10 @@ public struct PanelIDUniqueRule: LintRule {
     public func check(_ input: LintInput, into findings: inout LintFindings) {
         for dashboard in input.dashboards {
             var seen: [Int: (String, Location)] = [:]
-            var items: [(id: Int, title: String, location: Location, panel: Grafana.Panel?)] = []
+            var items: [(id: Int, title: String, location: Location, panel: Int?)] = []
             for row in dashboard.dashboard.rows where !row.isLegacy { if let id = row.id { items.append((id, "row '\(row.title)'", row.location, nil)) } }
-            for panel in dashboard.dashboard.panels { if let id = panel.id { items.append((id, "panel '\(panel.title)'", panel.location, panel)) } }
+            let panels = dashboard.dashboard.panels
+            for index in panels.indices { if let id = panels[index].id { items.append((id, "panel '\(panels[index].title)'", panels[index].location, index)) } }
             items.sort { a, b in
                 let (pa, pb) = (a.location.line, b.location.line)
                 return pa != pb ? pa < pb : a.id < b.id
@@ -29,7 +30,7 @@ public struct PanelIDUniqueRule: LintRule {
             for item in items {
                 if let (title, location) = seen[item.id] {
                     findings.report("\(item.title) has id \(item.id), already used by \(title)", at: item.location,
-                                    subject: item.panel.map(dashboard.subject) ?? dashboard.subject, related: [Diagnostic.Related("first used at", location)])
+                                    subject: dashboard.subject(panelAt: item.panel), related: [Diagnostic.Related("first used at", location)])
                 } else {
                     seen[item.id] = (item.title, item.location)
                 }

@@ -34,11 +34,10 @@ public struct RecordingRuleNameRule: LintRule {
     }
 
     public func check(_ input: LintInput, into findings: inout LintFindings) {
-        var expressions: [String: Expr] = [:]
-        for query in input.queries {
-            if case .rule = query.origin, let expression = query.expression, let context = input.ruleContext(of: query), context.isRecording {
-                expressions[context.file.path + "\u{0}" + (context.rule.location?.description ?? context.rule.name.value)] = expression
-            }
+        // Each recording rule's parsed expression, by its file, group and rule index.
+        var expressions: [LintQuery.Origin: Expr] = [:]
+        for index in input.queries.indices where input.queries[index].origin.isRule && input.ruleKind(of: input.queries[index]) == .record {
+            if let expression = input.queries[index].expression { expressions[input.queries[index].origin] = expression }
         }
         for site in input.ruleSites where site.rule.kind == .record {
             let name = site.rule.name.value
@@ -51,7 +50,7 @@ public struct RecordingRuleNameRule: LintRule {
                                 at: site.nameLocation, subject: site.subject)
                 continue
             }
-            guard !parts[0].isEmpty, let expression = expressions[site.file.path + "\u{0}" + (site.rule.location?.description ?? name)] else { continue }
+            guard !parts[0].isEmpty, let expression = expressions[.rule(file: site.fileIndex, group: site.groupIndex, rule: site.ruleIndex)] else { continue }
             // The level is checked against the labels the result carries when they are known.
             guard case .known(let labels) = expression.resultLabels else { continue }
             let kept = Array(Set(labels.compactMap(\.string).filter { $0 != "__name__" } + site.rule.labels.map(\.name))).sorted()

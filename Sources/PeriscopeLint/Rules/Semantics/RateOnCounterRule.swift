@@ -67,7 +67,9 @@ public struct RateOnCounterRule: LintRule {
             while word < bytes.count, GrafanaVariables.isNameByte(bytes[word]) { word += 1 }
             if word > index {
                 let name = bytes[index..<word]
-                if name.elementsEqual("rate".utf8) || name.elementsEqual("irate".utf8) || name.elementsEqual("increase".utf8) {
+                // Lengths and first letters first: most words are neither.
+                if (name.count == 4 || name.count == 5 || name.count == 8), name.first == UInt8(ascii: "r") || name.first == UInt8(ascii: "i"),
+                   name.elementsEqual("rate".utf8) || name.elementsEqual("irate".utf8) || name.elementsEqual("increase".utf8) {
                     var cursor = word
                     while cursor < bytes.count, bytes[cursor] == UInt8(ascii: " ") || bytes[cursor] == UInt8(ascii: "\n") { cursor += 1 }
                     if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "(") {
