@@ -193,6 +193,18 @@ struct JSONReaderValueTests {
         for index in 0..<40 { large += "\"k\(index)\": 0, " }
         large += "\"\u{E9}\": 1, \"e\u{301}\": 2}"
         #expect(JSONTesting.read(large).warnings.isEmpty)
+        // The same in the model: and the same byte length, marks in another order (canonically
+        // equivalent, so == on String says equal), still two keys; equal bytes are one key.
+        var object: JSONValue = [:]
+        object["a\u{301}\u{316}"] = 1
+        object["a\u{316}\u{301}"] = 2
+        object["\u{E9}"] = 3
+        object["e\u{301}"] = 4
+        object["a\u{301}\u{316}"] = 5
+        guard case .object(let members) = object else { Issue.record("not an object"); return }
+        #expect(members.map { Array($0.key.utf8) } == ["a\u{301}\u{316}", "a\u{316}\u{301}", "\u{E9}", "e\u{301}"].map { Array($0.utf8) })
+        #expect(members.map(\.value) == [5, 2, 3, 4])
+        #expect(object["a\u{316}\u{301}"] == .int(2) && object["e\u{301}"] == .int(4))
     }
 
     @Test func keysWithEscapesAreComparedDecoded() {

@@ -5,15 +5,14 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
+import PeriscopeModel
 import Synchronization
 
 #if canImport(Glibc)
 private let posixRename = Glibc.rename
-private let posixWrite = Glibc.write
 private let posixLink = Glibc.link
 #elseif canImport(Darwin)
 private let posixRename = Darwin.rename
-private let posixWrite = Darwin.write
 private let posixLink = Darwin.link
 #endif
 
@@ -157,19 +156,8 @@ public struct OutputWriter: Sendable {
     }
 
     static func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        var offset = 0
-        try bytes.withUnsafeBytes { buffer in
-            while offset < buffer.count {
-                let written = posixWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError("cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
-            }
+        if case .failure(let failure) = FileBytes.write(bytes, to: path, mode: 0o644) {
+            throw OutputError("cannot write \(path): \(failure.reason)")
         }
     }
 

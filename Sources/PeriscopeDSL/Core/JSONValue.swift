@@ -44,8 +44,13 @@ public enum JSONValue: Sendable, Hashable {
             return members.last { $0.hasKey(key) }?.value
         }
         set {
-            var members: [JSONMember]
-            if case .object(let existing) = self { members = existing } else { members = [] }
+            var members: [JSONMember] = []
+            if case .object(let existing) = self {
+                members = existing
+                // Drop this value's reference first, so the members are changed in place rather
+                // than copied on every write.
+                self = .null
+            }
             if let index = members.lastIndex(where: { $0.hasKey(key) }) {
                 if let newValue { members[index].value = newValue } else { members.remove(at: index) }
             } else if let newValue {
@@ -118,8 +123,13 @@ public struct JSONMember: Sendable, Hashable {
     /// their code units, so precomposed and decomposed "é" are two keys).
     @inlinable
     public func hasKey(_ key: String) -> Bool {
-        // `==` is the fast check for the usual ASCII keys; bytes decide the rest.
-        self.key == key && self.key.utf8.elementsEqual(key.utf8)
+        let mine = self.key.utf8, theirs = key.utf8
+        guard mine.count == theirs.count else { return false }
+        // Native strings hold contiguous UTF-8: compare the buffers; others byte by byte.
+        if let same = mine.withContiguousStorageIfAvailable({ a in theirs.withContiguousStorageIfAvailable { b in a.elementsEqual(b) } }), let same {
+            return same
+        }
+        return mine.elementsEqual(theirs)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import PeriscopeDSL
+import PeriscopeModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -270,7 +271,9 @@ public enum PackageWriter {
             for file in files {
                 let url = staging.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try writeFileWithoutSync(file.text, to: url.path)
+                if case .failure(let failure) = FileBytes.write(Array(file.text.utf8), to: url.path) {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: "\(url.path): \(failure.reason)"])
+                }
             }
             if !rootExists {
                 try fileManager.moveItem(at: staging, to: root)
@@ -346,32 +349,3 @@ public enum PackageWriter {
     }
 }
 
-/// Writes `text` to `path` (created, or truncated, with mode 0666 less the umask) with plain
-/// write(2) calls, as the compiler's `OutputWriter` writes rendered files. Foundation's
-/// `Data.write(to:)` calls fsync(2) on every file, which made writing the files of a large
-/// import wait seconds on the disk (600 dashboards: about 3 s of a 4 s import on ext4).
-/// Errors are thrown as `CocoaError` with the path and the system's message.
-private func writeFileWithoutSync(_ text: String, to path: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-    guard descriptor >= 0 else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(errno)))"])
-    }
-    var text = text
-    let failure: Int32? = text.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            guard let base = buffer.baseAddress else { break }
-            let written = write(descriptor, base + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
-    }
-    let closed = close(descriptor) == 0 ? nil : errno
-    if let code = failure ?? closed {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "\(path): \(String(cString: strerror(code)))"])
-    }
-}

@@ -89,6 +89,41 @@ public enum FileBytes {
         return .success(bytes)
     }
 
+    /// Writes `bytes` to `path`, created (mode `mode` less the umask) or truncated, with plain
+    /// write(2) calls and no fsync(2): what the render and import write is rebuilt from source,
+    /// and Foundation's `Data.write(to:)` syncs every file, which made writing the 600 files of
+    /// a large import wait seconds on the disk. Writers that need atomic replacement write to a
+    /// temporary path and rename it. The failure's `reason` is the system's message.
+    public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o666) -> Result<Void, Failure> {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { return .failure(Failure(kind: .unreadable, reason: reason(errno))) }
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count, let base = buffer.baseAddress {
+                let written = systemWrite(descriptor, base + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        let closed = close(descriptor) == 0 ? nil : errno
+        if let code = failure ?? closed { return .failure(Failure(kind: .unreadable, reason: reason(code))) }
+        return .success(())
+    }
+
+    private static func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.write(descriptor, buffer, count)
+        #elseif canImport(Musl)
+        Musl.write(descriptor, buffer, count)
+        #else
+        Darwin.write(descriptor, buffer, count)
+        #endif
+    }
+
     private static func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
         #if canImport(Glibc)
         Glibc.read(descriptor, buffer, count)
