@@ -154,10 +154,15 @@ public struct OutputManifest: Sendable, Hashable {
             }
             var entry = Entry(path: path, kind: kind, sha256: node.value["sha256"]?.stringValue ?? "")
             entry.source = node.value["source"]?.stringValue.flatMap(Self.sourceLocation)
-            if let locations = node["locations"] {
-                for (key, value) in locations.members {
-                    guard let pointer = JSONPointer(parsing: key), let text = value.value.stringValue, let source = Self.sourceLocation(text) else {
-                        problem("a location must map a JSON pointer to 'Module/File.swift:line:column'", value)
+            if let locations = node["locations"], case .object(let members) = locations.value {
+                // A rendered W1 environment holds about 100,000 locations: members are read from
+                // the value, and a located node is made only for an error.
+                entry.locations.reserveCapacity(members.count)
+                var fileIDs = FileIDReuse()
+                for (position, member) in members.enumerated() {
+                    guard let pointer = Self.pointer(parsing: member.key), case .string(let text) = member.value,
+                          let source = Self.sourceLocation(text, reusing: &fileIDs) else {
+                        problem("a location must map a JSON pointer to 'Module/File.swift:line:column'", locations.members[position].node)
                         continue
                     }
                     entry.locations[pointer] = source
@@ -189,6 +194,72 @@ public struct OutputManifest: Sendable, Hashable {
             for member in members { if let value = member.value.stringValue { manifest.severities[member.key] = value } }
         }
         return (manifest, diagnostics)
+    }
+
+    /// `JSONPointer(parsing:)` with a byte-level path for ASCII text (manifest pointers are
+    /// `/panels/3/targets/0`); other text goes through `JSONPointer(parsing:)` itself, so the
+    /// result is the same.
+    static func pointer(parsing text: String) -> JSONPointer? {
+        var text = text
+        let fast: JSONPointer?? = text.withUTF8 { bytes -> JSONPointer?? in
+            if bytes.isEmpty { return .some(.root) }
+            guard bytes[0] == UInt8(ascii: "/") else { return .some(nil) }
+            var tokens: [String] = []
+            var start = 1
+            var index = 1
+            var hasEscape = false
+            while index <= bytes.count {
+                let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "/")
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "~") { hasEscape = true }
+                if byte == UInt8(ascii: "/") {
+                    if hasEscape { return nil }
+                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    start = index + 1
+                }
+                index += 1
+            }
+            return .some(JSONPointer(tokens: tokens))
+        }
+        if let fast { return fast }
+        return JSONPointer(parsing: text)
+    }
+
+    /// The fileID of the previous location read, reused when the next one names the same file
+    /// (locations of one artifact come from a few Swift files): one string instead of one per entry.
+    struct FileIDReuse {
+        var last: String = ""
+    }
+
+    /// ``sourceLocation(_:)`` with a byte-level path for `File:line:column` with decimal line and
+    /// column; any other text goes through ``sourceLocation(_:)`` itself, so the result is the same.
+    static func sourceLocation(_ text: String, reusing fileIDs: inout FileIDReuse) -> SourceLocation? {
+        var text = text
+        let last = fileIDs.last
+        let fast: (fileID: String, line: UInt, column: UInt)? = text.withUTF8 { bytes in
+            // The two last colons; line and column are 1 to 18 ASCII digits.
+            var index = bytes.count - 1
+            var column: UInt = 0
+            var line: UInt = 0
+            var digits = 0
+            while index >= 0, bytes[index] >= 0x30, bytes[index] <= 0x39 { index -= 1; digits += 1 }
+            guard index >= 0, bytes[index] == UInt8(ascii: ":"), digits > 0, digits <= 18 else { return nil }
+            for position in (index + 1)..<bytes.count { column = column * 10 + UInt(bytes[position] - 0x30) }
+            let columnColon = index
+            index -= 1
+            digits = 0
+            while index >= 0, bytes[index] >= 0x30, bytes[index] <= 0x39 { index -= 1; digits += 1 }
+            // A non-ASCII character before the colon could join it in one Character (a prepended
+            // mark), which the Character-level split would not split at: left to it.
+            guard index > 0, bytes[index] == UInt8(ascii: ":"), digits > 0, digits <= 18, bytes[index - 1] < 0x80 else { return nil }
+            for position in (index + 1)..<columnColon { line = line * 10 + UInt(bytes[position] - 0x30) }
+            let fileBytes = UnsafeBufferPointer(rebasing: bytes[0..<index])
+            let sameFile = last.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(fileBytes) } ?? false
+            return (sameFile ? last : String(decoding: fileBytes, as: UTF8.self), line, column)
+        }
+        guard let fast else { return sourceLocation(text) }
+        fileIDs.last = fast.fileID
+        return SourceLocation(fileID: fast.fileID, filePath: fast.fileID, line: fast.line, column: fast.column)
     }
 
     /// Parses `Module/File.swift:line:column` (``SourceLocation/stableDescription``); the file path
