@@ -100,30 +100,17 @@ enum BenchDriver {
         return (process.terminationStatus == 0, String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
-    static func timed(_ label: String, _ command: [String], runs: Int) -> (wall: Double, peakMB: Double, ok: Bool) {
+    /// The median wall time and the peak memory of `runs` runs of `command`. With `freshFolder`,
+    /// that folder is removed before every run (outside the timing, and synced, so the removal's
+    /// disk writes do not land in the next run), so each run writes into a fresh folder.
+    static func timed(_ label: String, _ command: [String], runs: Int, freshFolder: String? = nil) -> (wall: Double, peakMB: Double, ok: Bool) {
         var walls: [Double] = []
         var peak = 0
         for _ in 0..<runs {
-            let result = measureProcess(command)
-            if result.exitStatus != 0 {
-                print("  \(label): exit status \(result.exitStatus) from \(command.joined(separator: " "))")
-                return (0, 0, false)
+            if let freshFolder {
+                try? FileManager.default.removeItem(atPath: freshFolder)
+                sync()
             }
-            walls.append(result.wallSeconds)
-            peak = max(peak, result.peakResidentKilobytes)
-        }
-        return (median(walls), Double(peak) / 1024, true)
-    }
-
-    /// Like ``timed(_:_:runs:)``, with `folder` removed before every run (outside the timing, and
-    /// synced, so the removal's disk writes do not land in the next run), so each run writes into
-    /// a fresh folder.
-    static func timedFresh(_ label: String, folder: String, _ command: [String], runs: Int) -> (wall: Double, peakMB: Double, ok: Bool) {
-        var walls: [Double] = []
-        var peak = 0
-        for _ in 0..<runs {
-            try? FileManager.default.removeItem(atPath: folder)
-            sync()
             let result = measureProcess(command)
             if result.exitStatus != 0 {
                 print("  \(label): exit status \(result.exitStatus) from \(command.joined(separator: " "))")
@@ -209,7 +196,7 @@ enum BenchDriver {
             print("  W1 import: the temporary folder \(importOut) is inside the package at \(package); set TMPDIR to a folder outside packages")
             return failures + 1
         }
-        let imported = timedFresh("W1 import", folder: importOut, importer.command + ["import", "dashboard"] + importFolders + ["--out", importOut], runs: runs)
+        let imported = timed("W1 import", importer.command + ["import", "dashboard"] + importFolders + ["--out", importOut], runs: runs, freshFolder: importOut)
         if imported.ok {
             let swiftFiles = (try? FileManager.default.contentsOfDirectory(atPath: importOut + "/Sources/" + importTarget(importOut)))?.filter { $0.hasSuffix(".swift") }.count ?? 0
             if swiftFiles < 600 || !FileManager.default.fileExists(atPath: importOut + "/Package.swift") {
