@@ -14,10 +14,10 @@ public struct Row: Sendable, Modifiable {
     public var panels: [Panel]
     /// Repeat the row for each value of a variable.
     public var repeatVariable: String?
-    /// The header's explicit `gridPos.y` in grid units (``gridPos(y:)``); nil places it where
+    /// The header's explicit `gridPos.y` in grid units (``gridPos(y:fileID:filePath:line:column:)``); nil places it where
     /// the flow layout puts it, on the first line below the entries before it.
     public var y: Int?
-    /// Where ``gridPos(y:)`` was written, for the compiler's messages.
+    /// Where ``gridPos(y:fileID:filePath:line:column:)`` was written, for the compiler's messages.
     public var gridPosLocation: SourceLocation?
     /// Any other fields of the row header's JSON, set by path (the escape hatch,
     /// ``setting(_:_:)``), merged over the typed fields when lowering.
