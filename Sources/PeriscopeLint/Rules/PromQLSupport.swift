@@ -302,20 +302,6 @@ extension LintQuery {
     }
 }
 
-/// Whether `text` holds `{{`, the start of a template action (Go's and Grafana's legends).
-func hasAction(_ text: String) -> Bool {
-    var previousWasBrace = false
-    for byte in text.utf8 {
-        if byte == UInt8(ascii: "{") {
-            if previousWasBrace { return true }
-            previousWasBrace = true
-        } else {
-            previousWasBrace = false
-        }
-    }
-    return false
-}
-
 extension LintQuery {
     /// Whether the text as written has a range or subquery written with a literal duration
     /// (`[5m]`, `[ 1h:1m]`), as opposed to a Grafana variable (`[$__rate_interval]`).

@@ -31,7 +31,7 @@ public struct LegendLabelRule: LintRule {
         for index in input.queries.indices {
             guard case .panelTarget(let d, let p, let t) = input.queries[index].origin, input.dashboards.indices.contains(d),
                   input.dashboards[d].dashboard.panels.indices.contains(p), input.dashboards[d].dashboard.panels[p].targets.indices.contains(t),
-                  let legend = input.dashboards[d].dashboard.panels[p].targets[t].legendFormat, hasAction(legend) else { continue }
+                  let legend = input.dashboards[d].dashboard.panels[p].targets[t].legendFormat, GoTemplate.containsAction(legend) else { continue }
             let query = input.queries[index]
             guard let expr = query.expression, query.hasExactLabelNames else { continue }
             let names = LegendLabelRule.labelNames(in: legend)

@@ -45,7 +45,7 @@ public struct TemplateLabelRule: LintRule {
             guard let expr = query.expression, let rule = input.ruleContext(of: query) else { continue }
             var labels: LabelSet?
             for (kind, entries) in [("label", rule.rule.labels), ("annotation", rule.rule.annotations)] {
-                for entry in entries where hasAction(entry.value.value) {
+                for entry in entries where GoTemplate.containsAction(entry.value.value) {
                     let references = GoTemplate.references(in: entry.value.value)
                     for reference in references.labels {
                         if labels == nil { labels = expr.resultLabels }

@@ -51,8 +51,9 @@ public enum GoTemplate {
         return problem(in: text, named: "__alert_" + alert, dialect: .prometheus(target), predeclaring: prometheusAlertVariables)
     }
 
-    /// Whether `text` has a `{{`: without one it is plain text, which always parses.
-    private static func containsAction(_ text: String) -> Bool {
+    /// Whether `text` has a `{{`, the start of a template action (Go's, and Grafana's legends):
+    /// without one it is plain text, which always parses and names no label.
+    public static func containsAction(_ text: String) -> Bool {
         var previousWasBrace = false
         for byte in text.utf8 {
             if byte == UInt8(ascii: "{") {
