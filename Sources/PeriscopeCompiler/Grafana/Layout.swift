@@ -46,18 +46,33 @@ public struct GridLayout: Sendable {
     /// Creates a layout.
     public init() {}
 
-    private struct Cursor {
-        var x = 0
-        var y = 0
-        var lineHeight = 0
+    /// Where the flow places the next item: left to right on the current line, a new line below
+    /// the line's tallest item when the width does not fit. Import replays it to decide which
+    /// positions of a dashboard the flow reproduces.
+    public struct Cursor: Sendable {
+        /// The next item's column.
+        public var x: Int
+        /// The current line's top.
+        public var y: Int
+        /// The tallest item on the current line.
+        public var lineHeight: Int
 
-        mutating func newLine() {
+        /// A cursor at `(x, y)` on a line of `lineHeight` so far.
+        public init(x: Int = 0, y: Int = 0, lineHeight: Int = 0) {
+            self.x = x
+            self.y = y
+            self.lineHeight = lineHeight
+        }
+
+        /// Moves to the start of the next line.
+        public mutating func newLine() {
             y += lineHeight
             x = 0
             lineHeight = 0
         }
 
-        mutating func place(width: Int, height: Int) -> GridPos {
+        /// Places an item of `width` × `height` where the flow puts it, and moves past it.
+        public mutating func place(width: Int, height: Int) -> GridPos {
             if x + width > GridLayout.columns { newLine() }
             let pos = GridPos(x: x, y: y, w: width, h: height)
             x += width
@@ -65,7 +80,8 @@ public struct GridLayout: Sendable {
             return pos
         }
 
-        mutating func placed(at pos: GridPos) {
+        /// Continues to the right of an item placed at an explicit `pos`.
+        public mutating func placed(at pos: GridPos) {
             x = pos.x + pos.w
             y = pos.y
             lineHeight = pos.h

@@ -398,18 +398,10 @@ extension Substring {
     var trimmingSpacesSubstring: String { String(self).trimmingSpaces }
 }
 
-/// Grafana's flow layout as the compiler applies it (`GridLayout`), replayed panel by panel to
-/// decide which positions it reproduces.
+/// Grafana's flow layout as the compiler applies it (`GridLayout.Cursor`), replayed panel by
+/// panel to decide which positions it reproduces.
 struct FlowCursor {
-    var x = 0
-    var y = 0
-    var lineHeight = 0
-
-    mutating func newLine() {
-        y += lineHeight
-        x = 0
-        lineHeight = 0
-    }
+    var flow = GridLayout.Cursor()
 
     /// Whether the flow places `panel` where its `gridPos` says; updates the cursor either way.
     mutating func decide(_ panel: JSONValue) -> LayoutDecision {
@@ -418,40 +410,37 @@ struct FlowCursor {
         let type = PanelType(panel["type"]?.stringValue ?? "")
         let defaults = PanelDefaults.size(of: type)
         if w >= 1, w <= GridLayout.columns, h >= 1 {
-            var probe = self
-            if probe.x + w > GridLayout.columns { probe.newLine() }
-            if probe.x == px, probe.y == py {
-                probe.x += w
-                probe.lineHeight = Swift.max(probe.lineHeight, h)
-                self = probe
+            var probe = flow
+            let placed = probe.place(width: w, height: h)
+            if placed.x == px, placed.y == py {
+                flow = probe
                 return .flow(width: w == defaults.width ? nil : w, height: h == defaults.height ? nil : h)
             }
         }
-        x = px + w
-        y = py
-        lineHeight = h
-        return .explicit(GridPos(x: px, y: py, w: w, h: h))
+        let explicit = GridPos(x: px, y: py, w: w, h: h)
+        flow.placed(at: explicit)
+        return .explicit(explicit)
     }
 
     /// Starts a row header at the original's `y`: the `y` to keep explicit (`.gridPos(y:)`) when
     /// the flow would put the header elsewhere, else nil.
     mutating func startRow(y: Int?) -> Int? {
-        newLine()
-        guard let y, y >= 0, y != self.y else { return nil }
-        self.y = y
+        flow.newLine()
+        guard let y, y >= 0, y != flow.y else { return nil }
+        flow.y = y
         return y
     }
 
     /// The cursor for the row's panels.
-    func rowCursor() -> FlowCursor { FlowCursor(x: 0, y: y + 1, lineHeight: 0) }
+    func rowCursor() -> FlowCursor { FlowCursor(flow: GridLayout.Cursor(y: flow.y + 1)) }
 
     /// Continues after a row.
     mutating func endRow(collapsed: Bool, inner: FlowCursor) {
         if collapsed {
-            self = FlowCursor(x: 0, y: y + 1, lineHeight: 0)
+            flow = GridLayout.Cursor(y: flow.y + 1)
         } else {
             self = inner
-            newLine()
+            flow.newLine()
         }
     }
 }
