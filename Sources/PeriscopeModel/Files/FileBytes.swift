@@ -35,10 +35,27 @@ public enum FileBytes {
         /// Whether the file is larger than the limit (then it was not read at all).
         public var isTooLarge: Bool { kind == .tooLarge }
 
+        /// What went wrong reading `what` (such as "rule file") at `path`, where a regular file
+        /// holding `expected` of at most `limit` bytes was wanted: `cannot read rule file 'p':
+        /// reason`, `'p' is not a regular file (expected a YAML rule file)`, or
+        /// ``FileBytes/tooLargeMessage(_:size:limit:hint:)``.
+        public func message(reading what: String, at path: String, expected: String, limit: Int, tooLargeHint: String = "") -> String {
+            switch kind {
+            case .unreadable: return "cannot read \(what) '\(path)': \(reason)"
+            case .notRegularFile: return "'\(path)' is not a regular file (expected \(expected))"
+            case .tooLarge: return FileBytes.tooLargeMessage(what, size: size ?? limit + 1, limit: limit, hint: tooLargeHint)
+            }
+        }
+
         /// The failure as a located error, `path: error: [file-unreadable] cannot read 'path': reason`.
         public func diagnostic(path: String) -> Diagnostic {
             Diagnostic(.error, "cannot read '\(path)': \(reason)", at: .file(FileLocation(path: path)), id: .fileUnreadable)
         }
+    }
+
+    /// `rule file is 5000000 bytes; at most 4194304 are read` and an optional hint after it.
+    public static func tooLargeMessage(_ what: String, size: Int, limit: Int, hint: String = "") -> String {
+        "\(what) is \(size) bytes; at most \(limit) are read\(hint)"
     }
 
     /// The bytes of the file at `path`, if it holds at most `limit` bytes. A directory is always

@@ -38,18 +38,14 @@ public struct MetricsInventoryReader: Sendable {
         case .success(let bytes):
             return read(bytes)
         case .failure(let failure):
-            switch failure.kind {
-            case .unreadable: return self.failure("cannot read metrics inventory '\(path)': \(failure.reason)")
-            case .notRegularFile: return self.failure("'\(path)' is not a regular file (expected a metrics.yaml inventory)")
-            case .tooLarge: return self.failure("metrics inventory is \(failure.size ?? maximumFileSize + 1) bytes; at most \(maximumFileSize) are read")
-            }
+            return self.failure(failure.message(reading: "metrics inventory", at: path, expected: "a metrics.yaml inventory", limit: maximumFileSize))
         }
     }
 
     /// Reads a file's bytes: they must be UTF-8 without NUL bytes.
     public func read(_ bytes: [UInt8]) -> Result {
         guard bytes.count <= maximumFileSize else {
-            return failure("metrics inventory is \(bytes.count) bytes; at most \(maximumFileSize) are read")
+            return failure(FileBytes.tooLargeMessage("metrics inventory", size: bytes.count, limit: maximumFileSize))
         }
         if let problem = UTF8Check.firstProblem(in: bytes) {
             let location = UTF8Check.location(ofByte: problem.offset, in: bytes, path: path)

@@ -42,11 +42,7 @@ public struct RuleFileReader: Sendable {
         case .success(let bytes):
             return read(bytes)
         case .failure(let failure):
-            switch failure.kind {
-            case .unreadable: return self.failure("cannot read rule file '\(path)': \(failure.reason)")
-            case .notRegularFile: return self.failure("'\(path)' is not a regular file (expected a YAML rule file)")
-            case .tooLarge: return tooLarge(failure.size ?? maximumFileSize + 1)
-            }
+            return self.failure(failure.message(reading: "rule file", at: path, expected: "a YAML rule file", limit: maximumFileSize, tooLargeHint: Self.tooLargeHint))
         }
     }
 
@@ -87,7 +83,9 @@ public struct RuleFileReader: Sendable {
                diagnostics: [.error(message, at: FileLocation(path: path), id: RuleDiagnosticID.fileUnreadable)])
     }
 
+    private static let tooLargeHint = " (split it into several files)"
+
     private func tooLarge(_ size: Int) -> Result {
-        failure("rule file is \(size) bytes; at most \(maximumFileSize) are read (split it into several files)")
+        failure(FileBytes.tooLargeMessage("rule file", size: size, limit: maximumFileSize, hint: Self.tooLargeHint))
     }
 }
