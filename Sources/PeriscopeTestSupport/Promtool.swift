@@ -22,16 +22,6 @@ public enum Promtool {
     /// together, as bytes (promtool may print bytes that are not UTF-8).
     public static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: Data) {
         let executable = try #require(path, Comment(rawValue: missingHint))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        return try ExternalTool.runCombined(executable, arguments, in: directory)
     }
 }

@@ -249,17 +249,8 @@ struct RoundTripPackage {
     }
 
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ExternalTool.runCombined("/usr/bin/env", arguments, in: directory)
+        return (result.status, String(decoding: result.output, as: UTF8.self))
     }
 
     func build() throws -> (status: Int32, output: String) {
